@@ -1,0 +1,51 @@
+# 学而: the README's two commands.
+#   make run   set up .venv, migrate the local SQLite database, load the demo, serve on 127.0.0.1:8000
+#   make test  set up .venv with the test tools and run the whole suite (browser tests included)
+
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench clean-venv messages
+
+run: $(VENV)/.installed-run
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	@echo "学而 is at http://$(HOST):$(PORT)/  (demo accounts: teacher / xueer-teacher, learner / xueer-learner)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test node_modules/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test
+	$(PY) -m tests.bench.bench_parse
+
+# A venv made by an old Python (or a half-made one) is replaced, not patched.
+$(VENV)/.python:
+	@python=$$(scripts/find-python) || exit 1; \
+	if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "Replacing $(VENV): it was made with an older Python."; rm -rf $(VENV); fi; \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi; \
+	$(PY) -m pip install --quiet --upgrade pip && touch $@
+
+$(VENV)/.installed-run: pyproject.toml $(VENV)/.python
+	$(PY) -m pip install --quiet .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.python
+	$(PY) -m pip install --quiet ".[test]"
+	@touch $@ $(VENV)/.installed-run
+
+# axe-core and the Nu HTML checker (vnu-jar) for the browser tests, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm (for axe-core and vnu-jar)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+messages: $(VENV)/.installed-run
+	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore ".venv/*" --ignore "node_modules/*"
+	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
+
+clean-venv:
+	rm -rf $(VENV) node_modules
