@@ -1,0 +1,105 @@
+"""Bytes to text for the importer: which encodings 学而 reads, and why a file is refused.
+
+Pure Python (no Django) so it can be tested on plain bytes. Every refusal is a
+``DecodeError`` with a ``code``; the web form and the command turn the code
+into a message in the user's language.
+"""
+
+import codecs
+from dataclasses import dataclass
+
+MAX_BYTES = 5 * 1024 * 1024
+
+# Signatures of files people upload by mistake, so the message can name them.
+BINARY_SIGNATURES = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP/DOCX",
+    b"\xd0\xcf\x11\xe0": "DOC/XLS",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\x7fELF": "ELF",
+}
+
+# Decoded text is accepted as GB18030 only if nearly all its Chinese characters
+# are in GB2312, the 6,763 common characters every real page is written in.
+# Text in another encoding (Big5, Shift-JIS, Latin-1) also decodes as GB18030,
+# but into rare characters, which this ratio exposes.
+GB2312_SHARE_MIN = 0.9
+
+
+class DecodeError(ValueError):
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code if not detail else f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> Decoded:
+    if len(data) > max_bytes:
+        raise DecodeError("too_large", str(len(data)))
+    if not data.strip():
+        raise DecodeError("empty")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise DecodeError("unsupported_encoding", "UTF-32")
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(_strict(data[3:], "utf-8"), "utf-8-sig")
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return Decoded(_strict(data[2:], "utf-16-le"), "utf-16")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return Decoded(_strict(data[2:], "utf-16-be"), "utf-16")
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise DecodeError("binary", kind)
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise DecodeError("unsupported_encoding") from None
+    if not looks_like_gb_text(text):
+        raise DecodeError("unsupported_encoding")
+    return Decoded(text, "gb18030")
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DecodeError("unsupported_encoding", encoding) from None
+
+
+def looks_like_gb_text(text: str) -> bool:
+    hanzi = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003ffff"]
+    if not hanzi:
+        # No Chinese at all, yet not valid UTF-8: some other single-byte encoding.
+        return False
+    common = 0
+    for ch in hanzi:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(hanzi) >= GB2312_SHARE_MIN
+
+
+def check_text(text: str, *, max_bytes: int = MAX_BYTES) -> str:
+    """The checks ``decode`` makes, for text that arrives already decoded (pasted)."""
+    if len(text.encode("utf-8")) > max_bytes:
+        raise DecodeError("too_large")
+    if not text.strip():
+        raise DecodeError("empty")
+    if "\x00" in text:
+        raise DecodeError("binary")
+    return text
