@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from corpus.importing import document_import, document_preview
+from quizzes.roles import LEARNER, TEACHER, grant_role
+
+DEMO_DIR = Path(settings.BASE_DIR) / "corpus" / "demo"
+
+# The demo accounts named in the README.
+DEMO_ACCOUNTS = [
+    ("teacher", "xueer-teacher", TEACHER),
+    ("learner", "xueer-learner", LEARNER),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo pages and create the demo accounts; safe to run again (keeps existing data)."
+
+    def handle(self, *args, **options) -> None:
+        for path in sorted(DEMO_DIR.glob("*.md")):
+            if path.name.lower() == "readme.md":
+                continue
+            result = document_import(preview=document_preview(data=path.read_bytes()), filename=path.name)
+            state = "loaded" if result.created else "already there"
+            self.stdout.write(f"{path.name}: {state}")
+        User = get_user_model()
+        for username, password, role in DEMO_ACCOUNTS:
+            with transaction.atomic():
+                user, created = User.objects.get_or_create(username=username)
+                if created:
+                    user.set_password(password)
+                    user.save()
+                grant_role(user, role)
+            self.stdout.write(f"account {username}: {'created' if created else 'kept'}")

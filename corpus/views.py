@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from corpus.forms import ConfirmImportForm, ImportForm, LibrarySearchForm
+from corpus.importing import document_import as save_document
+from corpus.models import Article, Document
+
+
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    form = LibrarySearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    articles = Article.objects.search(query)
+    with_counts = articles.annotate(point_count=Count("sections__paragraphs__points")).order_by("position")
+    documents = (
+        Document.objects.filter(pk__in=articles.values("document"))
+        .prefetch_related(Prefetch("articles", queryset=with_counts, to_attr="matching"))
+    )
+    template = "corpus/library.html#results" if request.htmx else "corpus/library.html"
+    return render(request, template, {"form": form, "query": query, "documents": documents})
+
+
+@require_GET
+def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.select_related("imported_by"), pk=document_id)
+    articles = document.articles.annotate(point_count=Count("sections__paragraphs__points"))
+    return render(request, "corpus/document_detail.html", {"document": document, "articles": articles})
+
+
+@require_GET
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.with_outline(), pk=article_id)
+    return render(request, "corpus/article_detail.html", {"article": article, "sections": article.sections.all()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        preview = form.cleaned_data["preview"]
+        context |= {
+            "preview": preview,
+            "confirm_form": ConfirmImportForm.for_preview(preview, form.cleaned_data["filename"]),
+        }
+    template = "corpus/import.html#workspace" if request.htmx else "corpus/import.html"
+    return render(request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
+
+
+@login_required
+@require_POST
+def document_import_confirm(request: HttpRequest) -> HttpResponse:
+    form = ConfirmImportForm(request.POST)
+    if not form.is_valid():
+        return render(request, "corpus/import.html", {"form": ImportForm(), "confirm_errors": form.non_field_errors()}, status=400)
+    result = save_document(
+        preview=form.cleaned_data["preview"], filename=form.cleaned_data["filename"], user=request.user
+    )
+    if result.created:
+        messages.success(request, _("已导入《%(title)s》。") % {"title": result.document.title})
+    else:
+        messages.info(request, _("这份文本已经导入过，就在这里。"))
+    return redirect(result.document)

@@ -1,0 +1,118 @@
+import base64
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from corpus.models import Document
+from tests.corpus.samples import LIBRARY_PAGE, LIBRARY_TITLE, make_document
+
+IMPORT = reverse("corpus:document_import")
+CONFIRM = reverse("corpus:document_import_confirm")
+
+
+@pytest.fixture
+def signed_in(client, make_user):
+    client.force_login(make_user())
+    return client
+
+
+@pytest.mark.django_db
+def test_it_asks_anonymous_visitors_to_sign_in(client):
+    response = client.get(IMPORT)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert client.post(CONFIRM, {}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_it_previews_a_pasted_text_then_saves_it_on_confirm(signed_in):
+    response = signed_in.post(IMPORT, {"text": LIBRARY_PAGE.replace("\n", "\r\n")})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert LIBRARY_TITLE in page
+    assert "健全基层阅读服务网络" in page
+    assert Document.objects.count() == 0  # a preview saves nothing
+
+    confirm = response.context["confirm_form"]
+    response = signed_in.post(CONFIRM, {name: confirm[name].value() for name in confirm.fields})
+    document = Document.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == document.get_absolute_url()
+    assert document.original_text == LIBRARY_PAGE  # CRLF from the textarea is not part of the text
+    assert document.imported_by.username == "learner1"
+
+
+@pytest.mark.django_db
+def test_it_previews_an_uploaded_gb18030_file(signed_in):
+    upload = SimpleUploadedFile("page.txt", LIBRARY_PAGE.encode("gb18030"), content_type="text/plain")
+    response = signed_in.post(IMPORT, {"upload": upload})
+    assert response.status_code == 200
+    assert response.context["preview"].encoding == "gb18030"
+    assert response.context["confirm_form"]["filename"].value() == "page.txt"
+
+
+@pytest.mark.django_db
+def test_it_renders_only_the_workspace_for_htmx(signed_in):
+    response = signed_in.post(IMPORT, {"text": LIBRARY_PAGE}, headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="workspace">')
+    assert "<html" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "请上传文件或粘贴文本"),
+        ({"text": "   "}, "请上传文件或粘贴文本"),
+        ({"upload": SimpleUploadedFile("a.pdf", b"%PDF-1.5\x00\x01")}, "这不是文本文件"),
+        ({"upload": SimpleUploadedFile("a.txt", "臺灣正體".encode("big5"))}, "无法识别文本编码"),
+        ({"text": "just some English words"}, "没有找到文章"),
+        ({"text": LIBRARY_PAGE, "upload": SimpleUploadedFile("a.txt", b"x")}, "请只选择一种方式"),
+    ],
+)
+def test_it_explains_bad_input_and_saves_nothing(signed_in, data, message):
+    response = signed_in.post(IMPORT, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_it_speaks_english_when_chosen(signed_in):
+    signed_in.cookies["django_language"] = "en"
+    response = signed_in.post(IMPORT, {"text": ""})
+    assert "Upload a file or paste text" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"payload": "not base64!!", "encoding": "utf-8"},
+        {"payload": base64.b64encode(b"\xff\xfe").decode(), "encoding": "utf-8"},
+        {"payload": base64.b64encode(LIBRARY_PAGE.encode()).decode(), "encoding": "ebcdic"},
+    ],
+)
+def test_it_refuses_a_tampered_confirmation(signed_in, data):
+    response = signed_in.post(CONFIRM, data)
+    assert response.status_code == 400
+    assert "导入表单已损坏" in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_it_says_where_a_text_already_is(signed_in):
+    document = make_document()
+    response = signed_in.post(IMPORT, {"text": LIBRARY_PAGE})
+    page = response.content.decode()
+    assert "这份文本已经导入过" in page
+    assert document.get_absolute_url() in page
+    assert "保存到书库" not in page
+
+    payload = base64.b64encode(LIBRARY_PAGE.encode()).decode()
+    response = signed_in.post(CONFIRM, {"payload": payload, "encoding": "utf-8"}, follow=True)
+    assert response.redirect_chain[-1][0] == document.get_absolute_url()
+    assert Document.objects.count() == 1
