@@ -44,7 +44,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 messages: $(VENV)/.installed-run
-	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore ".venv/*" --ignore "node_modules/*"
+	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*"
 	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 clean-venv:

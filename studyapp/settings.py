@@ -144,8 +144,9 @@ else:
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     _database["OPTIONS"] = {**SQLITE_OPTIONS, **_database.get("OPTIONS", {})}
     # A file, not Django's default in-memory database: concurrent writers
-    # (the live server, threads in tests) must share one real database.
-    _database["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # (the live server, threads in tests) must share one real database. One per
+    # test process, so two test runs on one machine never share it.
+    _database["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DATABASES = {"default": _database}
