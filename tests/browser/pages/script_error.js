@@ -1,0 +1,2 @@
+console.error("deliberate console error");
+throw new Error("deliberate uncaught error");
