@@ -3,6 +3,7 @@ errors a reader sees for an empty form or a file that is not text. Every page an
 every htmx swap goes through the quality gate."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -92,3 +93,25 @@ def test_it_refuses_a_binary_upload_with_a_clear_message(page, reader):
     )
     check_page(page, allowed_statuses=[400])
     assert not Document.objects.exists()
+
+
+@pytest.fixture
+def in_english(context, site_url):
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": site_url}])
+
+
+def test_it_imports_in_english_too(page, reader, in_english):
+    sign_in(page, reader)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    submit_for_preview(page)
+    expect(page.locator("#workspace [role=alert]")).to_have_text("Upload a file or paste text.")
+    check_page(page, allowed_statuses=[400])
+
+    page.locator("#id_text").fill(READING_PAGE)
+    submit_for_preview(page)
+    preview = page.locator("#workspace .preview")
+    expect(preview.locator(".outline-list strong")).to_have_text(["Introduction", *READING_HEADINGS])
+    check_page(page)
+
+    click_through(page, preview.get_by_role("button", name="Save to the library"))
+    expect(page.get_by_role("status")).to_have_text(f"Imported “{READING_BANNER}”.")
