@@ -1,1 +1,197 @@
-# Study items, reviews and classrooms arrive with their issues; the roles live in roles.py.
+import re
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from corpus.models import Article, Document, Paragraph, Section
+from quizzes.generation.items import BLANK
+
+
+class StudyItemQuerySet(models.QuerySet):
+    def active(self) -> "StudyItemQuerySet":
+        return self.filter(status=StudyItem.Status.ACTIVE)
+
+    def of_document(self, document: Document) -> "StudyItemQuerySet":
+        return self.filter(article__document=document)
+
+
+class StudyItem(models.Model):
+    """One thing to learn, traceable to its source sentence.
+
+    ``key`` is stable across regeneration (kind + source sentence + blank), so a
+    learner's history stays attached to the same item. Items whose source
+    disappears are retired, never deleted.
+    """
+
+    class Kind(models.TextChoices):
+        KEYPOINTS = "keypoints", _("要点卡")
+        CLOZE = "cloze", _("填空")
+        DEFINITION = "definition", _("名词解释")
+        QUOTE = "quote", _("引文填空")
+        NUMBER = "number", _("数字填空")
+        CHOICE = "choice", _("单选")
+        MULTI = "multi", _("多选")
+        ENUMERATION = "enumeration", _("列举")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("启用")
+        DISABLED = "disabled", _("停用")
+        RETIRED = "retired", _("已退役")
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", _("自动生成")
+        EDITED = "edited", _("教师修改")
+        ADDED = "added", _("教师添加")
+
+    article = models.ForeignKey(Article, related_name="items", on_delete=models.CASCADE)
+    section = models.ForeignKey(Section, related_name="items", null=True, blank=True, on_delete=models.SET_NULL)
+    paragraph = models.ForeignKey(Paragraph, related_name="items", null=True, blank=True, on_delete=models.SET_NULL)
+    key = models.CharField(_("标识"), max_length=64)
+    kind = models.CharField(_("题型"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    origin = models.CharField(_("来源"), max_length=10, choices=Origin.choices, default=Origin.GENERATED)
+    prompt = models.TextField(_("题面"))
+    answers = models.JSONField(_("答案"), default=list)
+    options = models.JSONField(_("选项"), null=True, blank=True)
+    cloze = models.TextField(_("Anki 填空"), blank=True)
+    source = models.TextField(_("原句"), blank=True)
+    start = models.PositiveIntegerField(_("起始位置"), default=0)
+    end = models.PositiveIntegerField(_("结束位置"), default=0)
+    extra = models.JSONField(_("附加信息"), default=dict, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("修改者"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = StudyItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "id"]
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="studyitem_key_unique")]
+        indexes = [models.Index(fields=["article", "status", "kind"])]
+        verbose_name = _("学习条目")
+        verbose_name_plural = _("学习条目")
+
+    def __str__(self) -> str:
+        return self.prompt[:60]
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:item_detail", args=[self.pk])
+
+    def mark_edited(self, user) -> None:
+        """A teacher's change: regeneration leaves this item as the teacher left it."""
+        if self.origin == self.Origin.GENERATED:
+            self.origin = self.Origin.EDITED
+        self.edited_by = user
+
+    def prompt_parts(self) -> list[tuple[str, int | None]]:
+        """The prompt as (text, None) and (blank, its answer's length) runs: blanks show their size."""
+        pieces = self.prompt.split(BLANK)
+        parts: list[tuple[str, int | None]] = []
+        for index, piece in enumerate(pieces):
+            if piece:
+                parts.append((piece, None))
+            if index < len(pieces) - 1:
+                answer = self.answers[index] if index < len(self.answers) else ""
+                parts.append((BLANK, len(answer)))
+        return parts
+
+    def hint(self) -> str:
+        """The source paragraph with every answer masked, for 查看提示."""
+        text = self.paragraph.text if self.paragraph_id else self.source
+        for answer in sorted(self.answers, key=len, reverse=True):
+            if answer:
+                text = text.replace(answer, "＿" * len(answer))
+        return text
+
+    def source_parts(self) -> list[tuple[str, bool]]:
+        """The source paragraph cut into (piece, is_answer) runs, for highlighting after answering."""
+        text = self.paragraph.text if self.paragraph_id else self.source
+        answers = [a for a in self.answers if a and a in text]
+        if not answers:
+            return [(text, False)]
+        pattern = re.compile("|".join(re.escape(a) for a in sorted(answers, key=len, reverse=True)))
+        parts, cursor = [], 0
+        for match in pattern.finditer(text):
+            if match.start() > cursor:
+                parts.append((text[cursor : match.start()], False))
+            parts.append((match.group(), True))
+            cursor = match.end()
+        if cursor < len(text):
+            parts.append((text[cursor:], False))
+        return parts
+
+
+class ItemFlag(models.Model):
+    """A learner's report that an item is wrong; open flags are on the teachers' list."""
+
+    class Reason(models.TextChoices):
+        WRONG_ANSWER = "wrong_answer", _("答案有误")
+        BAD_BLANK = "bad_blank", _("挖空不当")
+        UNCLEAR = "unclear", _("题面不清")
+        DUPLICATE = "duplicate", _("重复")
+        OTHER = "other", _("其他")
+
+    item = models.ForeignKey(StudyItem, related_name="flags", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="item_flags", on_delete=models.CASCADE)
+    reason = models.CharField(_("原因"), max_length=20, choices=Reason.choices)
+    comment = models.CharField(_("说明"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "user"], condition=models.Q(resolved_at__isnull=True), name="one_open_flag_per_user"
+            )
+        ]
+        verbose_name = _("问题反馈")
+        verbose_name_plural = _("问题反馈")
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.item}"
+
+    def resolve(self, user) -> None:
+        from django.utils import timezone
+
+        self.resolved_at, self.resolved_by = timezone.now(), user
+        self.save(update_fields=["resolved_at", "resolved_by"])
+
+
+class Generation(models.Model):
+    """Progress of generating a document's items, shown as a progress bar while it runs."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("生成中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    document = models.OneToOneField(Document, related_name="generation", on_delete=models.CASCADE)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("已完成文章"), default=0)
+    total = models.PositiveIntegerField(_("文章总数"), default=0)
+    error = models.TextField(_("错误"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("条目生成")
+        verbose_name_plural = _("条目生成")
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.get_state_display()}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in {self.State.QUEUED, self.State.RUNNING}
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

@@ -1,0 +1,38 @@
+"""What the generator produces: one study item, traceable to its source sentence.
+
+Pure Python (no Django): the Django side stores these as StudyItem rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KEYPOINTS = "keypoints"
+CLOZE = "cloze"
+DEFINITION = "definition"
+QUOTE = "quote"
+NUMBER = "number"
+CHOICE = "choice"
+MULTI = "multi"
+ENUMERATION = "enumeration"
+KINDS = (KEYPOINTS, CLOZE, DEFINITION, QUOTE, NUMBER, CHOICE, MULTI, ENUMERATION)
+
+# How a blank is shown in a prompt: one run of underscores per blank.
+BLANK = "____"
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # stable identity: a digest of (kind, source sentence, blanked answers); see keys()
+    kind: str  # one of KINDS
+    article: int  # index of the article in the outline (0-based)
+    section: int  # index of the section in the article (0-based)
+    paragraph: int | None  # index of the paragraph in the section; None when the source is a heading or title
+    start: int  # character offsets of `source` in that paragraph's text (or in the heading / title)
+    end: int
+    source: str  # the source sentence (or the heading, for key-point cards)
+    prompt: str  # what the learner sees before answering; each blank written as BLANK
+    answers: list[str]  # accepted answers in blank order / key points in order / members / correct option(s)
+    options: list[str] | None = None  # choice and multi: all options in display order
+    cloze: str | None = None  # blank kinds: `source` in Anki cloze syntax, e.g. 特别是{{c1::原创性}}
+    extra: dict = field(default_factory=dict)  # kind-specific details (speaker, unit, ordered, term, ...)
