@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from corpus import parsing
 from corpus.decoding import DecodeError, check_text, decode
 from corpus.models import Article, Document, KeyPoint, Paragraph, Section
+from quizzes.tasks import items_enqueue
 
 MESSAGES = {
     "empty": _("文件或文本是空的，没有可导入的内容。"),
@@ -97,6 +98,7 @@ def document_import(*, preview: Preview, filename: str = "", user=None) -> Impor
             imported_by=user if user is not None and user.is_authenticated else None,
         )
         _save_articles(document, preview.outline.articles)
+        items_enqueue(document)
     return ImportResult(document, created=True)
 
 

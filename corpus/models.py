@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -31,6 +32,14 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("corpus:document_detail", args=[self.pk])
+
+    @property
+    def generation_or_none(self):
+        """The item generation's progress (quizzes.Generation), if any was started."""
+        try:
+            return self.generation
+        except ObjectDoesNotExist:
+            return None
 
 
 class ArticleQuerySet(models.QuerySet):

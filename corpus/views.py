@@ -27,7 +27,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = get_object_or_404(Document.objects.select_related("imported_by"), pk=document_id)
+    document = get_object_or_404(Document.objects.select_related("imported_by", "generation"), pk=document_id)
     articles = document.articles.annotate(point_count=Count("sections__paragraphs__points"))
     return render(request, "corpus/document_detail.html", {"document": document, "articles": articles})
 

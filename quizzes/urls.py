@@ -1,0 +1,33 @@
+from django.urls import path, register_converter
+
+from quizzes.views import exports, items
+
+
+class FormatConverter:
+    regex = "json|csv|apkg"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FormatConverter, "fmt")
+
+app_name = "quizzes"
+
+urlpatterns = [
+    path("articles/<int:article_id>/items/", items.item_list, name="item_list"),
+    path("articles/<int:article_id>/items/new/", items.item_add, name="item_add"),
+    path("articles/<int:article_id>/items.<fmt:fmt>", exports.article_export, name="article_export"),
+    path("documents/<int:document_id>/items.<fmt:fmt>", exports.document_export, name="document_export"),
+    path("documents/<int:document_id>/generation/", items.generation_status, name="generation_status"),
+    path("items/<int:item_id>/", items.item_detail, name="item_detail"),
+    path("items/<int:item_id>/answer/", items.item_answer, name="item_answer"),
+    path("items/<int:item_id>/edit/", items.item_edit, name="item_edit"),
+    path("items/<int:item_id>/status/", items.item_status, name="item_status"),
+    path("items/<int:item_id>/flag/", items.item_flag, name="item_flag"),
+    path("flags/", items.flag_list, name="flag_list"),
+    path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
+]

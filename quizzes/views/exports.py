@@ -1,0 +1,33 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from corpus.models import Article, Document
+from quizzes.exporting import deck_name_for, export
+from quizzes.models import StudyItem
+from quizzes.views.access import teacher_required
+
+
+def _download(items, fmt: str, *, deck_name: str, filename: str) -> HttpResponse:
+    content, content_type, extension = export(items, fmt, deck_name=deck_name)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+@teacher_required
+@require_GET
+def article_export(request: HttpRequest, article_id: int, fmt: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("document"), pk=article_id)
+    items = StudyItem.objects.active().filter(article=article)
+    return _download(items, fmt, deck_name=deck_name_for(article=article), filename=f"xueer-article-{article.pk}")
+
+
+@teacher_required
+@require_GET
+def document_export(request: HttpRequest, document_id: int, fmt: str) -> HttpResponse:
+    document = get_object_or_404(Document, pk=document_id)
+    items = StudyItem.objects.active().of_document(document)
+    return _download(
+        items, fmt, deck_name=deck_name_for(document=document), filename=f"xueer-document-{document.pk}"
+    )

@@ -1,0 +1,158 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from corpus.models import Article, Document
+from quizzes.forms import FlagForm, ItemForm, KindFilterForm, StatusForm
+from quizzes.models import Generation, ItemFlag, StudyItem
+from quizzes.roles import is_teacher
+from quizzes.views.access import teacher_required
+
+
+def _get_item(item_id: int) -> StudyItem:
+    return get_object_or_404(StudyItem.objects.select_related("article__document", "section", "paragraph"), pk=item_id)
+
+
+def _can_manage(request: HttpRequest) -> bool:
+    return request.user.is_superuser or is_teacher(request.user)
+
+
+@login_required
+@require_GET
+def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("document"), pk=article_id)
+    teacher = _can_manage(request)
+    items = article.items.select_related("section").order_by("kind", "id")
+    if not teacher:
+        items = items.filter(status=StudyItem.Status.ACTIVE)
+    counts = dict(items.order_by().values_list("kind").annotate(n=Count("id")))
+    form = KindFilterForm(request.GET)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
+    if kind:
+        items = items.filter(kind=kind)
+    context = {
+        "article": article, "items": items, "form": form, "kind": kind, "teacher": teacher,
+        "kinds": [(value, label, counts.get(value, 0)) for value, label in StudyItem.Kind.choices],
+    }
+    return render(request, "quizzes/item_list.html", context)
+
+
+@login_required
+@require_GET
+def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_item(item_id)
+    if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
+        raise Http404
+    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": False}
+    return render(request, "quizzes/item_detail.html", context)
+
+
+@login_required
+@require_GET
+def item_answer(request: HttpRequest, item_id: int) -> HttpResponse:
+    """The answer and its highlighted source: only sent once the learner asks for it."""
+    item = _get_item(item_id)
+    if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
+        raise Http404
+    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": True}
+    template = "quizzes/item_detail.html#answer" if request.htmx else "quizzes/item_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_item(item_id)
+    form = FlagForm(request.POST)
+    if not form.is_valid():
+        context = {"item": item, "flag_form": form, "teacher": _can_manage(request), "revealed": False}
+        template = "quizzes/item_detail.html#flag" if request.htmx else "quizzes/item_detail.html"
+        return render(request, template, context, status=400)
+    try:
+        with transaction.atomic():
+            ItemFlag.objects.create(item=item, user=request.user, **form.cleaned_data)
+        messages.success(request, _("谢谢！问题已提交给老师。"))
+    except IntegrityError:
+        messages.info(request, _("你已经反馈过这个条目，老师处理前不必重复提交。"))
+    return redirect(item)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_item(item_id)
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.mark_edited(request.user)
+        item.save()
+        messages.success(request, _("条目已保存。"))
+        return redirect(item)
+    return render(request, "quizzes/item_form.html", {"form": form, "item": item, "article": item.article},
+                  status=400 if form.is_bound else 200)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=article_id)
+    form = ItemForm(request.POST or None, instance=StudyItem(article=article))
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.origin, item.edited_by = StudyItem.Origin.ADDED, request.user
+        item.key = f"added-{uuid.uuid4().hex}"
+        item.save()
+        messages.success(request, _("条目已添加。"))
+        return redirect(item)
+    return render(request, "quizzes/item_form.html", {"form": form, "article": article},
+                  status=400 if form.is_bound else 200)
+
+
+@teacher_required
+@require_POST
+def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_item(item_id)
+    form = StatusForm(request.POST)
+    if form.is_valid() and item.status != StudyItem.Status.RETIRED:
+        item.status = form.cleaned_data["status"]
+        item.mark_edited(request.user)
+        item.save(update_fields=["status", "origin", "edited_by", "updated_at"])
+        messages.success(request, _("已启用。") if item.status == StudyItem.Status.ACTIVE else _("已停用。"))
+    else:
+        messages.error(request, _("无法更改这个条目的状态。"))
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else item)
+
+
+@teacher_required
+@require_GET
+def flag_list(request: HttpRequest) -> HttpResponse:
+    flags = (
+        ItemFlag.objects.filter(resolved_at__isnull=True)
+        .select_related("item__article", "user")
+        .order_by("item__article", "-created_at")
+    )
+    return render(request, "quizzes/flag_list.html", {"flags": flags})
+
+
+@teacher_required
+@require_POST
+def flag_resolve(request: HttpRequest, flag_id: int) -> HttpResponse:
+    flag = get_object_or_404(ItemFlag, pk=flag_id, resolved_at__isnull=True)
+    flag.resolve(request.user)
+    messages.success(request, _("已标记为处理完毕。"))
+    return redirect("quizzes:flag_list")
+
+
+@require_GET
+def generation_status(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=document_id)
+    generation = Generation.objects.filter(document=document).first()
+    context = {"document": document, "generation": generation}
+    return render(request, "quizzes/includes/generation.html", context)
