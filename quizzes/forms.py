@@ -68,6 +68,9 @@ class ItemForm(forms.ModelForm):
 
 
 class FlagForm(forms.ModelForm):
+    # No blank choice: a learner must pick a reason (the browser enforces it too).
+    reason = forms.ChoiceField(label=_("原因"), choices=ItemFlag.Reason.choices, widget=forms.RadioSelect)
+
     class Meta:
         model = ItemFlag
         fields = ["reason", "comment"]

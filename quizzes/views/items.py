@@ -73,8 +73,7 @@ def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
     form = FlagForm(request.POST)
     if not form.is_valid():
         context = {"item": item, "flag_form": form, "teacher": _can_manage(request), "revealed": False}
-        template = "quizzes/item_detail.html#flag" if request.htmx else "quizzes/item_detail.html"
-        return render(request, template, context, status=400)
+        return render(request, "quizzes/item_detail.html", context, status=400)
     try:
         with transaction.atomic():
             ItemFlag.objects.create(item=item, user=request.user, **form.cleaned_data)
