@@ -5,6 +5,7 @@ Pure Python (no Django): the Django side stores these as StudyItem rows.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 KEYPOINTS = "keypoints"
@@ -36,3 +37,11 @@ class Item:
     options: list[str] | None = None  # choice and multi: all options in display order
     cloze: str | None = None  # blank kinds: `source` in Anki cloze syntax, e.g. 特别是{{c1::原创性}}
     extra: dict = field(default_factory=dict)  # kind-specific details (speaker, unit, ordered, term, ...)
+
+
+def item_key(kind: str, source: str, answers) -> str:
+    """The item's stable identity: a SHA-1 of its kind, its source and what it blanks (for a
+    key-point card, the heading and its points). It names no index, so regenerating the same
+    text gives the same keys and editing one paragraph changes only that paragraph's keys."""
+    payload = "\x1f".join([kind, source, *answers])
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()

@@ -1,0 +1,178 @@
+"""From an outline to items: collect each article's drafts, then give them keys and options.
+
+Drafts are collected for a whole article before any options are made, because the article
+is where distractors are looked for first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from corpus.parsing import Article, Outline
+from quizzes.generation.blanks import fit_source
+from quizzes.generation.context import Context
+from quizzes.generation.definitions import COPULA, INCLUDES, definition_drafts
+from quizzes.generation.distractors import Distractors
+from quizzes.generation.document import Place, article_texts, heading_of, paragraph_places, title_place
+from quizzes.generation.drafts import Blank, Draft, leaks
+from quizzes.generation.items import CHOICE, CLOZE, MULTI, NUMBER, QUOTE, Item, item_key
+from quizzes.generation.lists import LIST_MARK, Enumeration
+from quizzes.generation.numbers import HAS_FIGURE, number_drafts
+from quizzes.generation.outline_items import keypoint_drafts, outline_cloze
+from quizzes.generation.quotes import quote_drafts
+from quizzes.generation.text import sentence_spans
+
+OPTIONS = 4  # a single choice: the key and three distractors
+# A multiple choice shows the members and a few non-members: two when there are few
+# members (two members make four options), three when there are more.
+MULTI_DISTRACTORS_FEW, MULTI_DISTRACTORS_MANY, MANY_MEMBERS = 2, 3, 4
+# Lists in the body of a paragraph must be longer than a pair to be worth a question; the
+# first such list of a sentence is taken.
+BODY_LIST_MIN_MEMBERS = 3
+SINGLE_BLANK_KINDS = (CLOZE, QUOTE, NUMBER)
+END_MARKS = "。！？；!?;"
+
+
+def build_items(outline: Outline, context: Context) -> Iterator[Item]:
+    distractors = Distractors(context)
+    for index, article in enumerate(outline.articles):
+        context.article_texts[index] = article_texts(article)
+        drafts = list(article_drafts(article, index, context))
+        listed: set[frozenset[str]] = set()
+        for draft in drafts:
+            if draft.kind == MULTI:
+                # A list repeated in an article (a key point restated in its paragraph) is asked once.
+                members = frozenset(draft.answers)
+                if members in listed:
+                    continue
+                listed.add(members)
+            yield from finish(draft, distractors)
+
+
+def article_drafts(article: Article, index: int, context: Context) -> Iterator[Draft]:
+    """Drafts in reading order: the title, then per section its heading and key points,
+    then the paragraphs."""
+    if title := title_place(article, index):
+        yield from line_drafts(title, 0, len(title.text), context)
+    for section_index, section in enumerate(article.sections):
+        if section.heading and (heading := heading_of(article, index, section_index)):
+            yield from line_drafts(heading, 0, len(heading.text), context)
+        if section.points and (name := heading_of(article, index, section_index)):
+            yield from keypoint_drafts(name, section.points)
+    for place, points in paragraph_places(article, index):
+        yield from paragraph_drafts(place, points, context)
+
+
+def line_drafts(place: Place, start: int, end: int, context: Context) -> Iterator[Draft]:
+    """A title, heading or key point: a cloze on it and a multiple choice on its lists."""
+    if draft := outline_cloze(place, start, end, context):
+        yield draft
+    tokens = context.tokens(place, start, end)
+    for enumeration in context.enumerations(place, tokens):
+        yield from list_draft(place, (start, end), enumeration)
+
+
+def paragraph_drafts(place: Place, points: list[str], context: Context) -> Iterator[Draft]:
+    """Clozes on the key points, then quotations, then per sentence its definition, figures
+    and first long list. Only sentences that may hold one of these are segmented."""
+    text = place.text
+    point_spans = []
+    for point in points:
+        at = text.find(point)
+        if at >= 0:
+            point_spans.append((at, at + len(point)))
+            yield from line_drafts(place, at, at + len(point), context)
+    yield from quote_drafts(place, context)
+    for sentence in sentence_spans(text):
+        body = text[sentence[0] : sentence[1]]
+        is_point = any(start == sentence[0] and body.rstrip(END_MARKS) == text[start:end] for start, end in point_spans)
+        wants_lists = LIST_MARK in body and not is_point
+        wants_definition = (COPULA in body or INCLUDES in body) and not is_point
+        wants_figures = HAS_FIGURE.search(body) is not None
+        if not (wants_lists or wants_definition or wants_figures):
+            continue
+        tokens = context.tokens(place, *sentence)
+        if wants_definition:
+            yield from definition_drafts(place, sentence, tokens, context)
+        if wants_figures:
+            yield from number_drafts(place, sentence, tokens)
+        if wants_lists:
+            for enumeration in context.enumerations(place, tokens):
+                if len(enumeration.members) >= BODY_LIST_MIN_MEMBERS:
+                    yield from list_draft(place, sentence, enumeration)
+                    break
+
+
+def list_draft(place: Place, sentence: tuple[int, int], enumeration: Enumeration) -> Iterator[Draft]:
+    """The draft of a multiple choice on a list's members, options still to come."""
+    answers = tuple(member.text for member in enumeration.members)
+    hidden = ((enumeration.start, enumeration.end),)
+    fitted = fit_source(place.text, sentence, hidden, answers)
+    if fitted is None:
+        return
+    blanks = tuple(Blank(m.start, m.end, m.text, m.tag) for m in enumeration.members)
+    draft = Draft(MULTI, place, *fitted, answers, blanks, hidden)
+    if not leaks(draft.stem, answers):
+        yield draft
+
+
+def finish(draft: Draft, distractors: Distractors) -> Iterator[Item]:
+    if draft.kind == MULTI:
+        if item := _multi(draft, distractors):
+            yield item
+        return
+    yield to_item(draft)
+    if draft.kind in SINGLE_BLANK_KINDS and len(draft.blanks) == 1:
+        if item := _choice(draft, distractors):
+            yield item
+
+
+def to_item(draft: Draft, kind: str | None = None, options=None, answers=None, base: str | None = None) -> Item:
+    """The item of a draft, or of another kind built on it (a choice on a cloze, with `base`
+    naming the draft's kind)."""
+    kind = kind or draft.kind
+    answers = list(answers if answers is not None else draft.answers)
+    extra = dict(draft.extra)
+    if draft.blanks:
+        extra["blanks"] = draft.blank_offsets()
+    if base:
+        extra["base"] = base
+    return Item(
+        key=item_key(kind, draft.source, answers),
+        kind=kind,
+        article=draft.place.article,
+        section=draft.place.section,
+        paragraph=draft.place.paragraph,
+        start=draft.start,
+        end=draft.end,
+        source=draft.source,
+        prompt=draft.stem,
+        answers=answers,
+        options=options,
+        cloze=draft.cloze if kind in (CLOZE, QUOTE, NUMBER, CHOICE) else None,
+        extra=extra,
+    )
+
+
+def _choice(draft: Draft, distractors: Distractors) -> Item | None:
+    blank = draft.blanks[0]
+    wrong = distractors.for_blank(draft, blank, OPTIONS - 1)
+    if wrong is None:
+        return None
+    key = item_key(CHOICE, draft.source, [blank.answer])
+    # The key's position comes from the item key: balanced over many items, stable per item.
+    position = int(key, 16) % OPTIONS
+    options = wrong[:position] + [blank.answer] + wrong[position:]
+    return to_item(draft, CHOICE, options, [blank.answer], base=draft.kind)
+
+
+def _multi(draft: Draft, distractors: Distractors) -> Item | None:
+    members = list(draft.answers)
+    wanted = MULTI_DISTRACTORS_FEW if len(members) < MANY_MEMBERS else MULTI_DISTRACTORS_MANY
+    wrong = distractors.for_list(draft, wanted)
+    if wrong is None:
+        return None
+    key = item_key(MULTI, draft.source, members)
+    options = sorted(members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest())
+    return to_item(draft, MULTI, options, members)
