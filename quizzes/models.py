@@ -88,7 +88,10 @@ class StudyItem(models.Model):
         self.edited_by = user
 
     def prompt_parts(self) -> list[tuple[str, int | None]]:
-        """The prompt as (text, None) and (blank, its answer's length) runs: blanks show their size."""
+        """The prompt as (text, None) and (blank, its answer's length) runs: blanks show their size.
+
+        A multiple-choice blank stands for several answers, so its size is 0 (not shown).
+        """
         pieces = self.prompt.split(BLANK)
         parts: list[tuple[str, int | None]] = []
         for index, piece in enumerate(pieces):
@@ -96,7 +99,7 @@ class StudyItem(models.Model):
                 parts.append((piece, None))
             if index < len(pieces) - 1:
                 answer = self.answers[index] if index < len(self.answers) else ""
-                parts.append((BLANK, len(answer)))
+                parts.append((BLANK, 0 if self.kind == self.Kind.MULTI else len(answer)))
         return parts
 
     def hint(self) -> str:

@@ -170,3 +170,14 @@ def test_it_shows_generation_progress_while_it_runs(client):
     Generation.objects.filter(document=document).update(state="done", done=3)
     page = client.get(reverse("quizzes:generation_status", args=[document.pk])).content.decode()
     assert "hx-trigger" not in page
+
+
+@pytest.mark.django_db
+def test_it_shows_each_blanks_size_except_for_a_list_blank(make_user):
+    from corpus.models import Article
+
+    article = Article.objects.get(document=make_document())
+    cloze = StudyItem(article=article, kind="cloze", prompt="推广____图书服务", answers=["流动"])
+    multi = StudyItem(article=article, kind="multi", prompt="包括____等", answers=["甲乙", "丙丁", "戊己"])
+    assert cloze.prompt_parts() == [("推广", None), ("____", 2), ("图书服务", None)]
+    assert multi.prompt_parts() == [("包括", None), ("____", 0), ("等", None)]
