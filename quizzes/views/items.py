@@ -44,26 +44,26 @@ def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, "quizzes/item_list.html", context)
 
 
-@login_required
-@require_GET
-def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpResponse:
     item = _get_item(item_id)
     if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
         raise Http404
-    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": False}
-    return render(request, "quizzes/item_detail.html", context)
+    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": revealed}
+    template = "quizzes/item_detail.html#answer" if revealed and request.htmx else "quizzes/item_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+    return _render_item(request, item_id, revealed=False)
 
 
 @login_required
 @require_GET
 def item_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     """The answer and its highlighted source: only sent once the learner asks for it."""
-    item = _get_item(item_id)
-    if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
-        raise Http404
-    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": True}
-    template = "quizzes/item_detail.html#answer" if request.htmx else "quizzes/item_detail.html"
-    return render(request, template, context)
+    return _render_item(request, item_id, revealed=True)
 
 
 @login_required

@@ -4,18 +4,13 @@ The page is copyrighted, so it is read from the shared corpus directory next to 
 repository (or from $XUEER_SHARED_CORPUS), never copied into the project.
 """
 
-import os
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from corpus.parsing import parse
-
-CORPUS_DIR = Path(
-    os.environ.get("XUEER_SHARED_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "corpus"
-)
-PAGE = CORPUS_DIR / "newspaper-page-2024.md"
+from tests.conftest import FIXTURE_PAGE as PAGE
+from tests.conftest import needs_fixture
 
 BANNER = "深入学习贯彻习近平新时代中国特色社会主义思想"
 TITLES = [
@@ -45,13 +40,7 @@ SECOND_HALVES = ["产业变革", "学研究范式", "产业壮大", "节强链",
 CLOSING_PUNCTUATION = tuple("。！？；…”’）)!?;")
 
 
-# Outside CI a checkout without ../shared skips these tests; CI sets
-# XUEER_REQUIRE_FIXTURE=1, where a missing page fails instead of passing unseen.
-FIXTURE_REQUIRED = os.environ.get("XUEER_REQUIRE_FIXTURE", "").strip() == "1"
-pytestmark = pytest.mark.skipif(
-    not PAGE.exists() and not FIXTURE_REQUIRED,
-    reason=f"shared corpus page not found at {PAGE} (set XUEER_SHARED_CORPUS)",
-)
+pytestmark = needs_fixture
 
 
 def test_it_finds_the_fixture_page():

@@ -1,25 +1,19 @@
 """The real newspaper page, imported and generated through the Django side."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from quizzes.generating import items_generate
 from quizzes.generation.items import KINDS
 from quizzes.models import StudyItem
+from tests.conftest import FIXTURE_PAGE, needs_fixture
 from tests.corpus.samples import make_document
 
-PAGE = Path(os.environ.get("XUEER_SHARED_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "corpus")
-PAGE = PAGE / "newspaper-page-2024.md"
-pytestmark = pytest.mark.skipif(
-    not PAGE.exists() and os.environ.get("XUEER_REQUIRE_FIXTURE") != "1", reason=f"no fixture page at {PAGE}"
-)
+pytestmark = needs_fixture
 
 
 @pytest.mark.django_db
 def test_it_keeps_every_item_key_when_the_page_is_imported_again():
-    text = PAGE.read_text(encoding="utf-8")
+    text = FIXTURE_PAGE.read_text(encoding="utf-8")
     document = make_document(text, filename="page.md")
     items_generate(document)
     first = sorted(StudyItem.objects.of_document(document).values_list("article__position", "key"))

@@ -6,26 +6,16 @@ texts written for these tests, in the same newspaper layout (banner, title, ●b
 sections or key points, closing note). Places, people and figures in them are made up.
 """
 
-import os
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from corpus.parsing import Outline, parse
 from quizzes.generation import generate
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS_DIR = Path(os.environ.get("XUEER_SHARED_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "corpus")
-FIXTURE_PAGE = CORPUS_DIR / "newspaper-page-2024.md"
+from tests.conftest import FIXTURE_PAGE, FIXTURE_REQUIRED, REPO, needs_fixture  # noqa: F401 - shared by the test modules
+
 DEMO_PAGES = sorted((REPO / "corpus" / "demo").glob("page-*.md"))
-# Outside CI a checkout without ../shared skips the fixture tests; CI sets
-# XUEER_REQUIRE_FIXTURE=1, where a missing page fails instead of passing unseen.
-FIXTURE_REQUIRED = os.environ.get("XUEER_REQUIRE_FIXTURE", "").strip() == "1"
-needs_fixture = pytest.mark.skipif(
-    not FIXTURE_PAGE.exists() and not FIXTURE_REQUIRED,
-    reason=f"shared corpus page not found at {FIXTURE_PAGE} (set XUEER_SHARED_CORPUS)",
-)
 
 VILLAGE_PAGE = """## 推进文化遗产保护传承
 
