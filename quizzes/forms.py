@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.generation.items import BLANK
@@ -83,3 +85,16 @@ class StatusForm(forms.Form):
 
 class KindFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("题型"), required=False, choices=[("", _("全部"))] + StudyItem.Kind.choices)
+
+
+class SignUpForm(UserCreationForm):
+    """A new account is a learner; it may ask to be a teacher, which an admin confirms."""
+
+    wants_teacher = forms.BooleanField(label=_("我是教师，申请教师权限"), required=False)
+    teacher_note = forms.CharField(
+        label=_("单位或班级（可选）"), required=False, max_length=300, help_text=_("帮助管理员确认你的教师身份。")
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ["username"]

@@ -198,3 +198,29 @@ class Generation(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+
+class TeacherRequest(models.Model):
+    """A new account asked to be a teacher at sign-up; an admin confirms it in the admin."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="teacher_request", on_delete=models.CASCADE)
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("批准时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("教师申请")
+        verbose_name_plural = _("教师申请")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def approve(self) -> None:
+        from django.utils import timezone
+
+        from quizzes.roles import TEACHER, grant_role
+
+        grant_role(self.user, TEACHER)
+        self.approved_at = timezone.now()
+        self.save(update_fields=["approved_at"])
