@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from quizzes.views import exports, items
+from quizzes.views import exports, items, study
 
 
 class FormatConverter:
@@ -28,6 +28,12 @@ urlpatterns = [
     path("items/<int:item_id>/edit/", items.item_edit, name="item_edit"),
     path("items/<int:item_id>/status/", items.item_status, name="item_status"),
     path("items/<int:item_id>/flag/", items.item_flag, name="item_flag"),
+    path("study/", study.study_home, name="study_home"),
+    path("study/choose/", study.study_choose, name="study_choose"),
+    path("study/review/", study.study_review, name="study_review"),
+    path("study/review/<int:item_id>/reveal/", study.study_reveal, name="study_reveal"),
+    path("study/review/<int:item_id>/", study.study_answer, name="study_answer"),
+    path("study/undo/", study.study_undo, name="study_undo"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

@@ -204,6 +204,10 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_task_backend!r} must be one of: {', '.join(_TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
 
+# FSRS adds a little random spread to intervals so cards learned together do not
+# stay together; tests that replay a schedule exactly turn it off.
+STUDY_FUZZ = env_bool("STUDY_FUZZ", True)
+
 # Uploads: the importer refuses texts over 5 MB, so requests may carry a little more.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES + 1024 * 1024

@@ -1,0 +1,98 @@
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from corpus.models import Article
+from quizzes import scheduling
+from quizzes.models.items import StudyItem
+
+
+class LearnerSettings(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="study_settings", on_delete=models.CASCADE)
+    desired_retention = models.FloatField(_("目标记忆保持率"), default=scheduling.DEFAULT_RETENTION)
+    new_per_day = models.PositiveSmallIntegerField(_("每天新条目数"), default=20)
+    reviews_per_day = models.PositiveSmallIntegerField(_("每天复习上限"), default=200)
+    time_zone = models.CharField(_("时区"), max_length=64, default="Asia/Shanghai")
+
+    class Meta:
+        verbose_name = _("学习设置")
+        verbose_name_plural = _("学习设置")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user) -> "LearnerSettings":
+        return cls.objects.get_or_create(user=user)[0]
+
+
+class StudySelection(models.Model):
+    """An article a learner has chosen to study."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="study_selections", on_delete=models.CASCADE)
+    article = models.ForeignKey(Article, related_name="study_selections", on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "article"], name="one_selection_per_article")]
+
+
+class StudyCardQuerySet(models.QuerySet):
+    def due(self, now: datetime) -> "StudyCardQuerySet":
+        return self.filter(due__lte=now, item__status=StudyItem.Status.ACTIVE)
+
+
+class StudyCard(models.Model):
+    """One learner's FSRS state for one item, as columns (see scheduling.CardState)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="study_cards", on_delete=models.CASCADE)
+    item = models.ForeignKey(StudyItem, related_name="cards", on_delete=models.CASCADE)
+    state = models.PositiveSmallIntegerField(default=1)
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField()
+    last_review = models.DateTimeField(null=True, blank=True)
+    reps = models.PositiveIntegerField(default=0)
+    lapses = models.PositiveIntegerField(default=0)
+
+    objects = StudyCardQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "item"], name="one_card_per_learner_item")]
+        indexes = [models.Index(fields=["user", "due"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.item}"
+
+    @property
+    def fsrs_state(self) -> scheduling.CardState:
+        return scheduling.CardState(self.state, self.step, self.stability, self.difficulty, self.due, self.last_review)
+
+    def apply(self, state: scheduling.CardState) -> None:
+        self.state, self.step, self.stability = state.state, state.step, state.stability
+        self.difficulty, self.due, self.last_review = state.difficulty, state.due, state.last_review
+
+
+class ReviewLog(models.Model):
+    """One answer. `token` makes a double click, a retry or the back button count once."""
+
+    card = models.ForeignKey(StudyCard, related_name="reviews", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="reviews", on_delete=models.CASCADE)
+    rating = models.PositiveSmallIntegerField(_("评分"))
+    correct = models.BooleanField(null=True)
+    reviewed_at = models.DateTimeField(_("时间"))
+    study_day = models.DateField(_("学习日"))
+    duration_ms = models.PositiveIntegerField(_("用时（毫秒）"), default=0)
+    previous = models.JSONField(default=dict)  # the card before this answer, for undo
+    was_new = models.BooleanField(default=False)
+    token = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_review_per_token")]
+        indexes = [models.Index(fields=["user", "study_day"])]
+
+    def __str__(self) -> str:
+        return f"{self.card} · {self.rating}"

@@ -1,0 +1,77 @@
+"""The review loop in a real browser: choose an article, review by keyboard, type answers."""
+
+import pytest
+from django.urls import reverse
+from opencc import OpenCC
+from playwright.sync_api import expect
+
+from quizzes.models import ReviewLog
+from tests.browser.quality import check_page, click_through, visit
+from tests.browser.texts import RIVER_PAGE, make_document
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def learner(context, live_server, django_user_model):
+    from quizzes.roles import grant_role
+
+    user = django_user_model.objects.create_user("xue", password="a-long-pass-phrase-2024")
+    grant_role(user, "learner")
+    return user
+
+
+def sign_in(page, user) -> None:
+    visit(page, reverse("login"))
+    page.locator("#id_username").fill(user.get_username())
+    page.locator("#id_password").fill("a-long-pass-phrase-2024")
+    click_through(page, page.locator("main form button[type=submit]"))
+
+
+def shown_item(card):
+    from quizzes.models import StudyItem
+
+    action = card.locator(".question form").get_attribute("action")
+    return StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
+
+
+def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
+    document = make_document(RIVER_PAGE, "river.md")
+    sign_in(page, learner)
+    visit(page, reverse("quizzes:study_home"))
+    click_through(page, page.get_by_role("link", name="选择文章").first)
+    page.locator("input[name=articles]").first.check()
+    click_through(page, page.locator("main form button[type=submit]"))
+    click_through(page, page.get_by_role("link", name="开始学习"))
+
+    to_traditional = OpenCC("s2t")
+    for answered in range(1, 11):
+        card = page.locator("#card")
+        item_kind = card.locator(".question h2").inner_text()
+        with page.expect_response(lambda r: r.request.method == "POST" and "/study/review/" in r.url):
+            if card.locator("[data-key=' ']").count():  # a flashcard: Space reveals, 3 rates Good
+                page.keyboard.press(" ")
+                expect(card.locator(".ratings")).to_be_visible()
+                check_page(page)
+                page.keyboard.press("3")
+            elif card.locator("input[name=option]").count():  # keys 1-4 pick options
+                item = shown_item(card)
+                for number, option in enumerate(item.options, start=1):
+                    if option in item.answers:
+                        page.keyboard.press(str(number))
+                card.locator(".question button[type=submit]").click()
+            else:
+                item = shown_item(card)
+                if answered == 3:  # use the hint once
+                    card.locator("details.hint summary").click()
+                for index, value in enumerate(item.answers[: card.locator("input[name=answer]").count()]):
+                    card.locator("input[name=answer]").nth(index).fill(to_traditional.convert(value))
+                card.locator(".question button[type=submit]").click()
+        expect(page.locator("#card .feedback")).to_be_visible()
+        check_page(page)
+        assert ReviewLog.objects.count() == answered, item_kind
+        if not page.locator("#card .question").count():
+            break
+    typed = ReviewLog.objects.exclude(correct=None)
+    assert typed.exists() and all(log.correct for log in typed)  # traditional characters were accepted
+    assert document.articles.exists()

@@ -1,0 +1,159 @@
+"""The review loop through the web views: scheduling, grading, idempotency, undo, burying, isolation."""
+
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from corpus.models import Article
+from quizzes.generating import items_generate
+from quizzes.models import ReviewLog, StudyCard, StudyItem, StudySelection
+from quizzes.study import new_token
+from tests.corpus.samples import make_document
+
+START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
+
+
+@pytest.fixture
+def article():
+    document = make_document()
+    items_generate(document)
+    return Article.objects.get(document=document)
+
+
+@pytest.fixture
+def learner(client, make_user, article):
+    user = make_user("xue")
+    StudySelection.objects.create(user=user, article=article)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def answer(client, item, **data):
+    return client.post(reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), **data})
+
+
+def keypoints(article) -> StudyItem:
+    return StudyItem.objects.filter(article=article, kind="keypoints").first()
+
+
+@pytest.mark.django_db
+def test_it_replays_ratings_through_the_views_as_fsrs_schedules_them(learner, article, settings):
+    from unittest import mock
+
+    settings.STUDY_FUZZ = False
+    item = keypoints(article)
+    reference, expected, now = fsrs.Scheduler(enable_fuzzing=False), fsrs.Card(card_id=1), START
+    for minutes, rating in [(0, 3), (10, 3), (60 * 24, 1), (15, 2), (60 * 30, 3), (60 * 24 * 5, 4)]:
+        now += timedelta(minutes=minutes)
+        with mock.patch("django.utils.timezone.now", return_value=now):
+            assert answer(learner, item, rating=rating).status_code == 302
+        expected, _ = reference.review_card(expected, fsrs.Rating(rating), now)
+        card = StudyCard.objects.get(user=learner.user, item=item)
+        assert (card.state, card.step, card.due, card.last_review) == (
+            expected.state.value, expected.step, expected.due, expected.last_review)
+        assert card.stability == pytest.approx(expected.stability)
+        assert card.difficulty == pytest.approx(expected.difficulty)
+    assert ReviewLog.objects.filter(user=learner.user).count() == 6
+
+
+@pytest.mark.django_db
+def test_it_grades_typed_answers_on_the_server_and_accepts_traditional_characters(learner, article):
+    item = StudyItem.objects.filter(article=article, kind="cloze").first()
+    from opencc import OpenCC
+
+    traditional = [OpenCC("s2t").convert(a) for a in item.answers]
+    assert answer(learner, item, answer=traditional).status_code == 302
+    log = ReviewLog.objects.get(user=learner.user)
+    assert log.correct is True and log.rating == 3
+
+    other = StudyItem.objects.filter(article=article, kind="cloze").exclude(pk=item.pk).exclude(
+        paragraph=item.paragraph).first()
+    answer(learner, other, answer=["完全不对"] * 3)
+    assert ReviewLog.objects.get(card__item=other).rating == 1
+
+
+@pytest.mark.django_db
+def test_it_records_one_review_for_a_double_click(learner, article):
+    item, token = keypoints(article), new_token()
+    url = reverse("quizzes:study_answer", args=[item.pk])
+    learner.post(url, {"token": token, "rating": 3})
+    learner.post(url, {"token": token, "rating": 3})
+    assert ReviewLog.objects.filter(user=learner.user).count() == 1
+    assert StudyCard.objects.get(user=learner.user, item=item).reps == 1
+
+
+@pytest.mark.django_db
+def test_it_undoes_the_last_answer(learner, article):
+    item = keypoints(article)
+    answer(learner, item, rating=3)
+    first = StudyCard.objects.get(user=learner.user, item=item)
+    answer(learner, item, rating=1)
+    learner.post(reverse("quizzes:study_undo"))
+    card = StudyCard.objects.get(user=learner.user, item=item)
+    assert (card.due, card.stability, card.reps) == (first.due, first.stability, first.reps)
+    learner.post(reverse("quizzes:study_undo"))
+    assert not StudyCard.objects.filter(user=learner.user).exists()
+
+
+@pytest.mark.django_db
+def test_it_keeps_the_answer_out_of_the_review_page(learner, article):
+    page = learner.get(reverse("quizzes:study_review"))
+    item = page.context["item"]
+    body = page.content.decode().split("<main", 1)[1]
+    if item.kind not in {"choice", "multi"}:
+        for value in item.answers:
+            assert value not in body
+
+
+@pytest.mark.django_db
+def test_it_buries_siblings_from_a_paragraph_answered_today(learner, article):
+    item = StudyItem.objects.filter(article=article, paragraph__isnull=False, kind="cloze").first()
+    answer(learner, item, answer=item.answers)
+    siblings = StudyItem.objects.filter(paragraph=item.paragraph).exclude(pk=item.pk)
+    assert siblings.exists()
+    for _ in range(30):
+        response = learner.get(reverse("quizzes:study_review"))
+        upcoming = response.context.get("item")
+        if upcoming is None:
+            break
+        assert upcoming not in siblings
+        if upcoming.kind in {"keypoints", "definition"}:
+            answer(learner, upcoming, rating=4)
+        elif upcoming.kind in {"choice", "multi"}:
+            answer(learner, upcoming, option=upcoming.answers)
+        else:
+            answer(learner, upcoming, answer=upcoming.answers)
+
+
+@pytest.mark.django_db
+def test_it_keeps_each_learners_cards_apart(client, learner, article, make_user):
+    item = keypoints(article)
+    answer(learner, item, rating=3)
+    mine = StudyCard.objects.get(user=learner.user, item=item)
+    other = make_user("li")
+    client.force_login(other)
+    client.post(reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), "rating": 1})
+    mine.refresh_from_db()
+    assert mine.reps == 1
+    assert StudyCard.objects.get(user=other, item=item).reps == 1
+
+
+@pytest.mark.django_db
+def test_it_answers_in_a_fixed_number_of_queries(learner, article, make_user):
+    item = keypoints(article)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            answer(learner, item, rating=3)
+        return len(captured)
+
+    answer(learner, item, rating=3)  # the first answer also creates the card
+    small = count()
+    cards = [StudyCard(user=learner.user, item=i, due=START) for i in StudyItem.objects.exclude(pk=item.pk)]
+    StudyCard.objects.bulk_create(cards)
+    assert count() == small
