@@ -21,8 +21,21 @@ def library(request: HttpRequest) -> HttpResponse:
         Document.objects.filter(pk__in=articles.values("document"))
         .prefetch_related(Prefetch("articles", queryset=with_counts, to_attr="matching"))
     )
-    template = "corpus/library.html#results" if request.htmx else "corpus/library.html"
-    return render(request, template, {"form": form, "query": query, "documents": documents})
+    if request.htmx:
+        return render(request, "corpus/library.html#results", {"query": query, "documents": documents})
+    context = {"form": form, "query": query, "documents": documents, "today": _today_for(request)}
+    return render(request, "corpus/library.html", context)
+
+
+def _today_for(request: HttpRequest):
+    """What a signed-in learner has due today: the home page's next step."""
+    if not request.user.is_authenticated:
+        return None
+    from django.utils import timezone
+
+    from quizzes.study import next_card
+
+    return next_card(request.user, timezone.now())
 
 
 @require_GET

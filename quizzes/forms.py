@@ -4,7 +4,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.generation.items import BLANK
-from quizzes.models import ItemFlag, StudyItem
+from quizzes.models import ItemFlag, LearnerSettings, StudyItem
 
 BLANK_KINDS = {StudyItem.Kind.CLOZE, StudyItem.Kind.QUOTE, StudyItem.Kind.NUMBER}
 CHOICE_KINDS = {StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI}
@@ -98,3 +98,28 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ["username"]
+
+
+def _time_zones() -> list[tuple[str, str]]:
+    from zoneinfo import available_timezones
+
+    return [(name, name) for name in sorted(available_timezones()) if "/" in name and not name.startswith("Etc/")]
+
+
+class LearnerSettingsForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("时区"), choices=_time_zones)
+
+    class Meta:
+        model = LearnerSettings
+        fields = ["desired_retention", "new_per_day", "reviews_per_day", "time_zone"]
+        help_texts = {
+            "desired_retention": _("0.70 到 0.99：越高复习越频繁，记得越牢。"),
+            "new_per_day": _("每天最多学习多少个新条目。"),
+            "reviews_per_day": _("每天最多复习多少次。"),
+        }
+
+    def clean_desired_retention(self) -> float:
+        value = self.cleaned_data["desired_retention"]
+        if not 0.7 <= value <= 0.99:
+            raise forms.ValidationError(_("请填写 0.70 到 0.99 之间的数。"))
+        return value

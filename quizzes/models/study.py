@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +13,10 @@ from quizzes.models.items import StudyItem
 class LearnerSettings(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="study_settings", on_delete=models.CASCADE)
     desired_retention = models.FloatField(_("目标记忆保持率"), default=scheduling.DEFAULT_RETENTION)
-    new_per_day = models.PositiveSmallIntegerField(_("每天新条目数"), default=20)
-    reviews_per_day = models.PositiveSmallIntegerField(_("每天复习上限"), default=200)
+    new_per_day = models.PositiveSmallIntegerField(_("每天新条目数"), default=20, validators=[MaxValueValidator(500)])
+    reviews_per_day = models.PositiveSmallIntegerField(
+        _("每天复习上限"), default=200, validators=[MaxValueValidator(5000)]
+    )
     time_zone = models.CharField(_("时区"), max_length=64, default="Asia/Shanghai")
 
     class Meta:

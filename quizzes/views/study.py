@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from corpus.models import Article
 from quizzes import scheduling
+from quizzes.forms import LearnerSettingsForm
 from quizzes.generation.items import BLANK
 from quizzes.models import LearnerSettings, ReviewLog, StudyItem, StudySelection
 from quizzes.study import (
@@ -75,6 +76,17 @@ def study_choose(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("学习范围已保存。"))
         return redirect("quizzes:study_home")
     return render(request, "quizzes/study/choose.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def study_settings(request: HttpRequest) -> HttpResponse:
+    form = LearnerSettingsForm(request.POST or None, instance=LearnerSettings.for_user(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("学习设置已保存。"))
+        return redirect("quizzes:study_home")
+    return render(request, "quizzes/study/settings.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 @login_required

@@ -75,3 +75,18 @@ def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
     typed = ReviewLog.objects.exclude(correct=None)
     assert typed.exists() and all(log.correct for log in typed)  # traditional characters were accepted
     assert document.articles.exists()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_it_changes_study_settings(page, learner, context, site_url, language):
+    from django.conf import settings as django_settings
+
+    context.add_cookies([{"name": django_settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}])
+    sign_in(page, learner)
+    visit(page, reverse("quizzes:study_settings"))
+    page.locator("#id_desired_retention").fill("1.5")
+    click_through(page, page.locator("main form button[type=submit]"), status=400)
+    expect(page.locator("#id_desired_retention_error")).to_be_visible()
+    page.locator("#id_desired_retention").fill("0.85")
+    click_through(page, page.locator("main form button[type=submit]"))
+    assert page.url.endswith(reverse("quizzes:study_home"))

@@ -157,3 +157,36 @@ def test_it_answers_in_a_fixed_number_of_queries(learner, article, make_user):
     cards = [StudyCard(user=learner.user, item=i, due=START) for i in StudyItem.objects.exclude(pk=item.pk)]
     StudyCard.objects.bulk_create(cards)
     assert count() == small
+
+
+@pytest.mark.django_db
+def test_it_shows_what_is_due_on_the_home_page(learner, article):
+    page = learner.get(reverse("corpus:library")).content.decode()
+    assert "今天的学习" in page and reverse("quizzes:study_review") in page
+
+
+@pytest.mark.django_db
+def test_it_saves_study_settings_and_refuses_bad_values(learner):
+    url = reverse("quizzes:study_settings")
+    good = {"desired_retention": "0.85", "new_per_day": "5", "reviews_per_day": "100", "time_zone": "Europe/Berlin"}
+    assert learner.post(url, good).status_code == 302
+    settings = learner.user.study_settings
+    settings.refresh_from_db()
+    assert (settings.desired_retention, settings.new_per_day, settings.time_zone) == (0.85, 5, "Europe/Berlin")
+    for bad in [{"desired_retention": "1.5"}, {"new_per_day": "-1"}, {"time_zone": "Mars/Olympus"}, {"reviews_per_day": "x"}]:
+        response = learner.post(url, good | bad)
+        assert response.status_code == 400
+    settings.refresh_from_db()
+    assert settings.desired_retention == 0.85
+
+
+@pytest.mark.django_db
+def test_it_respects_the_daily_new_limit(learner, article):
+    from quizzes.models import LearnerSettings
+
+    LearnerSettings.objects.filter(user=learner.user).update(new_per_day=2) or LearnerSettings.objects.create(
+        user=learner.user, new_per_day=2)
+    for _ in range(2):
+        item = learner.get(reverse("quizzes:study_review")).context["item"]
+        answer(learner, item, rating=4, answer=item.answers, option=item.answers)
+    assert learner.get(reverse("quizzes:study_review")).context.get("item") is None
