@@ -3,10 +3,12 @@ import re
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Document, Paragraph, Section
 from quizzes.generation.items import BLANK
+from quizzes.roles import TEACHER, grant_role
 
 
 class StudyItemQuerySet(models.QuerySet):
@@ -162,8 +164,6 @@ class ItemFlag(models.Model):
         return f"{self.get_reason_display()}: {self.item}"
 
     def resolve(self, user) -> None:
-        from django.utils import timezone
-
         self.resolved_at, self.resolved_by = timezone.now(), user
         self.save(update_fields=["resolved_at", "resolved_by"])
 
@@ -217,10 +217,6 @@ class TeacherRequest(models.Model):
         return str(self.user)
 
     def approve(self) -> None:
-        from django.utils import timezone
-
-        from quizzes.roles import TEACHER, grant_role
-
         grant_role(self.user, TEACHER)
         self.approved_at = timezone.now()
         self.save(update_fields=["approved_at"])

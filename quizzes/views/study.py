@@ -2,8 +2,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -138,7 +139,7 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     if request.htmx:
         context = _card_context(request, timezone.now()) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)
-    return redirect(f"{_review_url()}?last={log.pk}")
+    return redirect(f"{reverse('quizzes:study_review')}?last={log.pk}")
 
 
 @login_required
@@ -150,8 +151,3 @@ def study_undo(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("已撤销上一次回答。"))
     return redirect("quizzes:study_review")
 
-
-def _review_url() -> str:
-    from django.urls import reverse
-
-    return reverse("quizzes:study_review")
