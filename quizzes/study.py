@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
 from quizzes import grading, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
@@ -19,7 +19,6 @@ CHOICE_KINDS = {StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI}
 @dataclass
 class Next:
     item: StudyItem | None
-    card: StudyCard | None  # None for a new item
     due_left: int
     new_left: int
 
@@ -41,19 +40,21 @@ def next_card(user, now: datetime) -> Next:
         user=user, reviewed_at__gte=start, card__item__paragraph=OuterRef("paragraph")
     ).exclude(card__item=OuterRef("pk"))
     items = StudyItem.objects.active().filter(article__in=selected).exclude(Exists(answered_sibling))
-    counts = ReviewLog.objects.filter(user=user, reviewed_at__gte=start)
-    reviewed, introduced = counts.filter(was_new=False).count(), counts.filter(was_new=True).count()
+    today = ReviewLog.objects.filter(user=user, reviewed_at__gte=start).aggregate(
+        reviewed=Count("pk", filter=Q(was_new=False)), introduced=Count("pk", filter=Q(was_new=True))
+    )
+    reviewed, introduced = today["reviewed"], today["introduced"]
 
     due = StudyCard.objects.filter(user=user, due__lte=now, item__in=items).select_related("item__paragraph")
     due_total = due.count()
     due_left = min(due_total, max(options.reviews_per_day - reviewed, 0))
     if due_left:
         card = due.order_by("due", "pk").first()
-        return Next(card.item, card, due_left, 0)
+        return Next(card.item, due_left, 0)
     new = items.exclude(cards__user=user).select_related("paragraph").order_by("article", "pk")
     new_left = max(options.new_per_day - introduced, 0)
     item = new.first() if new_left else None
-    return Next(item, None, 0, new_left if item else 0)
+    return Next(item, 0, new_left if item else 0)
 
 
 def grade(item: StudyItem, *, answers: list[str], chosen: list[str]) -> grading.Verdict:

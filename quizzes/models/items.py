@@ -104,9 +104,14 @@ class StudyItem(models.Model):
                 parts.append((BLANK, 0 if self.kind == self.Kind.MULTI else len(answer)))
         return parts
 
+    @property
+    def context_text(self) -> str:
+        """What the item comes from: its paragraph, or its source when that is a heading or title."""
+        return self.paragraph.text if self.paragraph_id else self.source
+
     def hint(self) -> str:
         """The source paragraph with every answer masked, for 查看提示."""
-        text = self.paragraph.text if self.paragraph_id else self.source
+        text = self.context_text
         for answer in sorted(self.answers, key=len, reverse=True):
             if answer:
                 text = text.replace(answer, "＿" * len(answer))
@@ -114,7 +119,7 @@ class StudyItem(models.Model):
 
     def source_parts(self) -> list[tuple[str, bool]]:
         """The source paragraph cut into (piece, is_answer) runs, for highlighting after answering."""
-        text = self.paragraph.text if self.paragraph_id else self.source
+        text = self.context_text
         answers = [a for a in self.answers if a and a in text]
         if not answers:
             return [(text, False)]

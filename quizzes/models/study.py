@@ -1,5 +1,3 @@
-from datetime import datetime
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -42,11 +40,6 @@ class StudySelection(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "article"], name="one_selection_per_article")]
 
 
-class StudyCardQuerySet(models.QuerySet):
-    def due(self, now: datetime) -> "StudyCardQuerySet":
-        return self.filter(due__lte=now, item__status=StudyItem.Status.ACTIVE)
-
-
 class StudyCard(models.Model):
     """One learner's FSRS state for one item, as columns (see scheduling.CardState)."""
 
@@ -60,8 +53,6 @@ class StudyCard(models.Model):
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(default=0)
     lapses = models.PositiveIntegerField(default=0)
-
-    objects = StudyCardQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "item"], name="one_card_per_learner_item")]
