@@ -2,11 +2,13 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from quizzes import grading, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
@@ -15,12 +17,21 @@ FLASHCARD_KINDS = {StudyItem.Kind.KEYPOINTS, StudyItem.Kind.DEFINITION}
 CHOICE_KINDS = {StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI}
 # Everything else is typed: one input per blank, or per list member.
 
+RATING_LABELS = {
+    scheduling.AGAIN: _("重来"), scheduling.HARD: _("困难"), scheduling.GOOD: _("良好"), scheduling.EASY: _("简单"),
+}
+# The mistake book (错题本): cards answered wrong (rated Again) within the window, until they
+# have been answered right this many times since their last wrong answer.
+MISTAKE_WINDOW = timedelta(days=30)
+MISTAKE_CLEARED_AFTER = 2
+
 
 @dataclass
 class Next:
     item: StudyItem | None
     due_left: int
     new_left: int
+    mistakes_left: int = 0
 
 
 def _today(user, now: datetime) -> tuple[LearnerSettings, datetime]:
@@ -55,6 +66,29 @@ def next_card(user, now: datetime) -> Next:
     new_left = max(options.new_per_day - introduced, 0)
     item = new.first() if new_left else None
     return Next(item, 0, new_left if item else 0)
+
+
+def mistakes(user, now: datetime) -> QuerySet[StudyCard]:
+    """The learner's mistake book: cards wrong in the last 30 days and not yet right twice since."""
+    wrongs = ReviewLog.objects.filter(card=OuterRef("pk"), rating=scheduling.AGAIN).order_by("-reviewed_at")
+    rights_since = (
+        ReviewLog.objects.filter(card=OuterRef("pk"), rating__gt=scheduling.AGAIN, reviewed_at__gt=OuterRef("last_wrong"))
+        .values("card").annotate(count=Count("pk")).values("count")
+    )
+    return (
+        StudyCard.objects.filter(user=user, item__status=StudyItem.Status.ACTIVE)
+        .annotate(last_wrong=Subquery(wrongs.values("reviewed_at")[:1]))
+        .filter(last_wrong__gte=now - MISTAKE_WINDOW)
+        .annotate(rights=Coalesce(Subquery(rights_since), 0))
+        .filter(rights__lt=MISTAKE_CLEARED_AFTER)
+    )
+
+
+def next_mistake(user, now: datetime) -> Next:
+    """The mistake practised longest ago comes next, so a wrong answer is not asked again at once."""
+    book = mistakes(user, now)
+    card = book.select_related("item__paragraph").order_by("last_review", "pk").first()
+    return Next(card.item if card else None, 0, 0, book.count() if card else 0)
 
 
 def grade(item: StudyItem, *, answers: list[str], chosen: list[str]) -> grading.Verdict:
@@ -98,6 +132,29 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
         return ReviewLog.objects.select_related("card__item").get(user=user, token=token[:64])
 
 
+def review_override(user, log: ReviewLog, rating: int) -> bool:
+    """The learner's own rating in place of the automatic one ("I was right after all").
+
+    Only the card's latest answer can be changed: the card is put back as it was before that
+    answer and scheduled again with the new rating, at the time of the answer.
+    """
+    options = LearnerSettings.for_user(user)
+    with transaction.atomic():
+        card = StudyCard.objects.select_for_update().get(pk=log.card_id, user=user)
+        latest = card.reviews.order_by("-reviewed_at", "-pk").values_list("pk", flat=True).first()
+        if latest != log.pk:
+            return False
+        before = scheduling.CardState.new(log.reviewed_at) if log.was_new else _restored(card, log.previous).fsrs_state
+        card.apply(scheduling.review(
+            before, rating, log.reviewed_at, desired_retention=options.desired_retention, fuzz=settings.STUDY_FUZZ
+        ))
+        card.lapses = (0 if log.was_new else log.previous["lapses"]) + (rating == scheduling.AGAIN and not log.was_new)
+        card.save()
+        log.rating = rating
+        log.save(update_fields=["rating"])
+    return True
+
+
 def review_undo(user) -> ReviewLog | None:
     """Take back the learner's last answer: the card returns to its state before it."""
     with transaction.atomic():
@@ -108,9 +165,7 @@ def review_undo(user) -> ReviewLog | None:
         if log.was_new:
             card.delete()  # takes its only review with it
         else:
-            for name, value in log.previous.items():
-                setattr(card, name, datetime.fromisoformat(value) if name in {"due", "last_review"} and value else value)
-            card.save()
+            _restored(card, log.previous).save()
             log.delete()
     return log
 
@@ -125,3 +180,9 @@ def _snapshot(card: StudyCard) -> dict:
         "due": card.due.isoformat(), "last_review": card.last_review.isoformat() if card.last_review else None,
         "reps": card.reps, "lapses": card.lapses,
     }
+
+
+def _restored(card: StudyCard, snapshot: dict) -> StudyCard:
+    for name, value in snapshot.items():
+        setattr(card, name, datetime.fromisoformat(value) if name in {"due", "last_review"} and value else value)
+    return card

@@ -35,6 +35,8 @@ urlpatterns = [
     path("study/review/<int:item_id>/reveal/", study.study_reveal, name="study_reveal"),
     path("study/review/<int:item_id>/", study.study_answer, name="study_answer"),
     path("study/undo/", study.study_undo, name="study_undo"),
+    path("study/reviews/<int:review_id>/rating/", study.study_override, name="study_override"),
+    path("study/mistakes/", study.study_mistakes, name="study_mistakes"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

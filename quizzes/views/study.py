@@ -16,8 +16,11 @@ from quizzes.forms import LearnerSettingsForm
 from quizzes.generation.items import BLANK
 from quizzes.models import LearnerSettings, ReviewLog, StudyItem, StudySelection
 from quizzes.study import (
-    CHOICE_KINDS, FLASHCARD_KINDS, grade, new_token, next_card, rating_for, review_record, review_undo,
+    CHOICE_KINDS, FLASHCARD_KINDS, MISTAKE_CLEARED_AFTER, RATING_LABELS, grade, mistakes, new_token, next_card,
+    next_mistake, rating_for, review_override, review_record, review_undo,
 )
+
+MISTAKES = "mistakes"
 
 
 class SelectionForm(forms.Form):
@@ -31,6 +34,11 @@ class AnswerForm(forms.Form):
     token = forms.CharField(max_length=64)
     rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int, required=False)
     hint_used = forms.BooleanField(required=False)
+    source = forms.ChoiceField(choices=[("", ""), (MISTAKES, MISTAKES)], required=False)
+
+
+class OverrideForm(forms.Form):
+    rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int)
 
 
 def _inputs(item: StudyItem) -> int:
@@ -41,9 +49,9 @@ def _inputs(item: StudyItem) -> int:
     return max(item.prompt.count(BLANK), 1)
 
 
-def _card_context(request: HttpRequest, now) -> dict:
-    upcoming = next_card(request.user, now)
-    context = {"next": upcoming, "token": new_token()}
+def _card_context(request: HttpRequest, now, source: str = "") -> dict:
+    upcoming = next_mistake(request.user, now) if source == MISTAKES else next_card(request.user, now)
+    context = {"next": upcoming, "token": new_token(), "source": source, "rating_labels": RATING_LABELS}
     if upcoming.item is not None:
         item = upcoming.item
         context |= {
@@ -53,6 +61,11 @@ def _card_context(request: HttpRequest, now) -> dict:
             "inputs": range(_inputs(item)),
         }
     return context
+
+
+def _review_url(source: str, last: int) -> str:
+    query = f"source={MISTAKES}&last={last}" if source == MISTAKES else f"last={last}"
+    return f"{reverse('quizzes:study_review')}?{query}"
 
 
 @login_required
@@ -93,7 +106,8 @@ def study_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def study_review(request: HttpRequest) -> HttpResponse:
-    context = _card_context(request, timezone.now())
+    source = MISTAKES if request.GET.get("source") == MISTAKES else ""
+    context = _card_context(request, timezone.now(), source)
     last_id = request.GET.get("last", "")
     if last_id.isdigit():
         context["last"] = ReviewLog.objects.filter(user=request.user, pk=int(last_id)).select_related(
@@ -112,7 +126,10 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
     state = card.fsrs_state if card else scheduling.CardState.new(now)
     options = LearnerSettings.for_user(request.user)
     intervals = scheduling.next_intervals(state, now, desired_retention=options.desired_retention)
-    context = {"item": item, "token": request.GET.get("token") or new_token(), "intervals": intervals, "revealed": True}
+    source = MISTAKES if request.GET.get("source") == MISTAKES else ""
+    context = {
+        "item": item, "token": request.GET.get("token") or new_token(), "intervals": intervals, "source": source,
+    }
     template = "quizzes/study/reveal.html#back" if request.htmx else "quizzes/study/reveal.html"
     return render(request, template, context)
 
@@ -125,6 +142,7 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))
         return redirect("quizzes:study_review")
+    source = form.cleaned_data["source"]
     correct = None
     if item.kind in FLASHCARD_KINDS:
         rating = form.cleaned_data["rating"]
@@ -137,9 +155,34 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     log = review_record(request.user, item, rating, now=timezone.now(), token=form.cleaned_data["token"],
                         correct=correct)
     if request.htmx:
-        context = _card_context(request, timezone.now()) | {"last": log}
+        context = _card_context(request, timezone.now(), source) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)
-    return redirect(f"{reverse('quizzes:study_review')}?last={log.pk}")
+    return redirect(_review_url(source, log.pk))
+
+
+@login_required
+@require_POST
+def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
+    """The learner's own rating in place of the automatic one."""
+    log = get_object_or_404(request.user.reviews.select_related("card__item__paragraph"), pk=review_id)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择一个评分。"))
+    elif not review_override(request.user, log, form.cleaned_data["rating"]):
+        messages.error(request, _("只能修改这张卡片最近一次回答的评分。"))
+    elif not request.htmx:
+        messages.success(request, _("评分已改为“%(rating)s”。") % {"rating": RATING_LABELS[log.rating]})
+    if request.htmx:
+        context = {"last": log, "rating_labels": RATING_LABELS, "source": request.POST.get("source", "")}
+        return render(request, "quizzes/study/review.html#feedback", context)
+    return redirect(_review_url(request.POST.get("source", ""), log.pk))
+
+
+@login_required
+@require_GET
+def study_mistakes(request: HttpRequest) -> HttpResponse:
+    book = mistakes(request.user, timezone.now()).select_related("item__article").order_by("-last_wrong", "pk")
+    return render(request, "quizzes/study/mistakes.html", {"cards": book, "needed": MISTAKE_CLEARED_AFTER})
 
 
 @login_required
@@ -149,5 +192,7 @@ def study_undo(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("没有可以撤销的回答。"))
     else:
         messages.success(request, _("已撤销上一次回答。"))
+    if request.POST.get("source") == MISTAKES:
+        return redirect(f"{reverse('quizzes:study_review')}?source={MISTAKES}")
     return redirect("quizzes:study_review")
 
