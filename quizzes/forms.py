@@ -123,3 +123,24 @@ class LearnerSettingsForm(forms.ModelForm):
         if not 0.7 <= value <= 0.99:
             raise forms.ValidationError(_("请填写 0.70 到 0.99 之间的数。"))
         return value
+
+
+class PracticeTestForm(forms.Form):
+    """A new practice test on one article: where from, how many questions, which kinds, how long."""
+
+    section = forms.ModelChoiceField(
+        label=_("范围"), queryset=None, required=False, empty_label=_("全文"),
+    )
+    size = forms.IntegerField(label=_("题数"), min_value=1, max_value=50, initial=10)
+    kinds = forms.MultipleChoiceField(label=_("题型"), widget=forms.CheckboxSelectMultiple)
+    time_limit = forms.IntegerField(
+        label=_("限时（分钟）"), min_value=1, max_value=180, required=False, help_text=_("留空表示不限时。"),
+    )
+
+    def __init__(self, *args, article, kinds, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = article.sections.exclude(heading="")
+        # Subheadings indented under their heading, as in the outline.
+        self.fields["section"].label_from_instance = lambda section: "　" * (section.level - 1) + section.heading
+        self.fields["kinds"].choices = [(kind.value, kind.label) for kind in kinds]
+        self.fields["kinds"].initial = [kind.value for kind in kinds]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from quizzes.views import exports, items, study
+from quizzes.views import exports, items, practice, recite, study
 
 
 class FormatConverter:
@@ -37,6 +37,12 @@ urlpatterns = [
     path("study/undo/", study.study_undo, name="study_undo"),
     path("study/reviews/<int:review_id>/rating/", study.study_override, name="study_override"),
     path("study/mistakes/", study.study_mistakes, name="study_mistakes"),
+    path("study/tests/", practice.practice_list, name="practice_list"),
+    path("study/tests/new/", practice.practice_new, name="practice_new"),
+    path("study/tests/<int:test_id>/", practice.practice_detail, name="practice_detail"),
+    path("study/tests/<int:test_id>/retake/", practice.practice_retake, name="practice_retake"),
+    path("study/articles/<int:article_id>/recite/", recite.recite, name="recite"),
+    path("study/articles/<int:article_id>/recite/rate/", recite.recite_rate, name="recite_rate"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

@@ -41,7 +41,8 @@ class OverrideForm(forms.Form):
     rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int)
 
 
-def _inputs(item: StudyItem) -> int:
+def answer_inputs(item: StudyItem) -> int:
+    """How many inputs a typed item needs: one per blank, per list member, or one for a number."""
     if item.kind == StudyItem.Kind.ENUMERATION:
         return len(item.answers)
     if item.kind == StudyItem.Kind.NUMBER:
@@ -58,7 +59,7 @@ def _card_context(request: HttpRequest, now, source: str = "") -> dict:
             "item": item,
             "flashcard": item.kind in FLASHCARD_KINDS,
             "choice": item.kind in CHOICE_KINDS,
-            "inputs": range(_inputs(item)),
+            "inputs": range(answer_inputs(item)),
         }
     return context
 

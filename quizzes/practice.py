@@ -1,0 +1,118 @@
+"""Practice tests (测验): pick the questions, grade a handed-in test, retake it.
+
+Every answer also counts as a review of the learner's card (right = Good, wrong = Again), so a
+test moves the schedule as reviewing the same items one by one would.
+"""
+
+import random
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from corpus.models import Article, Section
+from quizzes.models import PracticeAnswer, PracticeTest, StudyItem
+from quizzes.study import grade, rating_for, review_record
+
+# Kinds the server can grade on its own; the flashcard kinds are rated by the learner.
+TESTABLE_KINDS = [
+    StudyItem.Kind.CLOZE, StudyItem.Kind.QUOTE, StudyItem.Kind.NUMBER, StudyItem.Kind.CHOICE,
+    StudyItem.Kind.MULTI, StudyItem.Kind.ENUMERATION,
+]
+MAX_QUESTIONS = 50
+
+
+class NoQuestions(Exception):
+    message = _("这个范围里没有所选题型的题目，请换一个范围或多选几种题型。")
+
+
+def section_scope(section: Section) -> list[int]:
+    """The section and, for a top-level heading, the subheadings under it, as ids."""
+    sections = list(Section.objects.filter(article=section.article_id, position__gte=section.position)
+                    .order_by("position").values_list("pk", "level"))
+    scope = [sections[0][0]]
+    if section.level == Section.Level.HEADING:
+        for pk, level in sections[1:]:
+            if level != Section.Level.SUBHEADING:
+                break
+            scope.append(pk)
+    return scope
+
+
+def practice_test_create(*, user, article: Article, section: Section | None, kinds: list[str], size: int,
+                         time_limit: int | None, now: datetime, rng: random.Random | None = None,
+                         retake_of: PracticeTest | None = None) -> PracticeTest:
+    items = StudyItem.objects.active().filter(article=article, kind__in=kinds)
+    if section is not None:
+        items = items.filter(section__in=section_scope(section))
+    candidates = list(items.values_list("pk", "paragraph"))
+    if not candidates:
+        raise NoQuestions
+    chosen = _spread(candidates, size, rng or random.Random())
+    return _test_with(user, article, section, kinds, time_limit, now, chosen, retake_of)
+
+
+def practice_test_retake(test: PracticeTest, *, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+    """The same questions again, in a new order."""
+    chosen = list(test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list("item", flat=True))
+    if not chosen:
+        raise NoQuestions
+    (rng or random.Random()).shuffle(chosen)
+    original = test.retake_of or test
+    return _test_with(test.user, test.article, test.section, test.kinds, test.time_limit, now, chosen, original)
+
+
+def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str], list[str]]], *,
+                         now: datetime) -> PracticeTest:
+    """Grade a handed-in test: `responses` maps a question's position to its (typed, chosen) answers.
+
+    A test hands in once; a second submission (double click, back button) changes nothing.
+    After the time limit the answers are not counted: every question is marked wrong, and
+    nothing is recorded as a review.
+    """
+    with transaction.atomic():
+        test = PracticeTest.objects.select_for_update().get(pk=test.pk)
+        if test.is_finished:
+            return test
+        late = not test.accepts_answers(now)
+        questions = list(test.answers.select_related("item"))
+        for question in questions:
+            typed, chosen = responses.get(question.position, ([], []))
+            question.given = [] if late else [value.strip()[:200] for value in (chosen or typed)][:20]
+            if late:
+                question.correct = False
+                continue
+            verdict = grade(question.item, answers=typed, chosen=chosen)
+            question.correct = verdict.correct
+            review_record(test.user, question.item, rating_for(verdict, hint_used=False), now=now,
+                          token=f"test-{test.pk}-{question.item_id}", correct=verdict.correct)
+        PracticeAnswer.objects.bulk_update(questions, ["given", "correct"])
+        test.score = sum(question.correct for question in questions)
+        test.finished_at, test.late = now, late
+        test.save(update_fields=["score", "finished_at", "late"])
+    return test
+
+
+def _spread(candidates: list[tuple[int, int | None]], size: int, rng: random.Random) -> list[int]:
+    """A random sample that takes one item per paragraph before a second from any, since items
+    of one paragraph often give each other's answers away."""
+    rng.shuffle(candidates)
+    seen: set[int] = set()
+    first, rest = [], []
+    for pk, paragraph in candidates:
+        (rest if paragraph is not None and paragraph in seen else first).append(pk)
+        seen.add(paragraph)
+    return (first + rest)[:size]
+
+
+def _test_with(user, article, section, kinds, time_limit, now, item_ids, retake_of) -> PracticeTest:
+    with transaction.atomic():
+        test = PracticeTest.objects.create(
+            user=user, article=article, section=section, kinds=list(kinds), time_limit=time_limit or None,
+            started_at=now, total=len(item_ids), retake_of=retake_of,
+        )
+        PracticeAnswer.objects.bulk_create(
+            PracticeAnswer(test=test, item_id=item_id, position=position)
+            for position, item_id in enumerate(item_ids, start=1)
+        )
+    return test

@@ -1,0 +1,96 @@
+"""Practice tests (测验): start one on an article or section, answer, hand in, see the score, retake."""
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from corpus.models import Article
+from quizzes.forms import PracticeTestForm
+from quizzes.models import PracticeTest
+from quizzes.practice import (
+    TESTABLE_KINDS, NoQuestions, practice_test_create, practice_test_retake, practice_test_submit,
+)
+from quizzes.views.study import answer_inputs
+
+QUESTION_FIELD = re.compile(r"^q(\d{1,3})-(answer|option)$")
+
+
+def _get_test_for_user(request: HttpRequest, test_id: int) -> PracticeTest:
+    return get_object_or_404(request.user.practice_tests.select_related("article", "section"), pk=test_id)
+
+
+def _responses(post) -> dict[int, tuple[list[str], list[str]]]:
+    """The handed-in answers by question position: q3-answer (typed, one per blank), q3-option (chosen)."""
+    responses: dict[int, tuple[list[str], list[str]]] = {}
+    for key in post:
+        if match := QUESTION_FIELD.match(key):
+            typed, chosen = responses.setdefault(int(match[1]), ([], []))
+            (typed if match[2] == "answer" else chosen).extend(post.getlist(key))
+    return responses
+
+
+@login_required
+@require_GET
+def practice_list(request: HttpRequest) -> HttpResponse:
+    tests = request.user.practice_tests.select_related("article", "section")[:100]
+    return render(request, "quizzes/practice/list.html", {"tests": tests})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_new(request: HttpRequest) -> HttpResponse:
+    article_id = request.GET.get("article", "")
+    article = Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+    if article is None:
+        articles = Article.objects.select_related("document").order_by("document", "position")
+        return render(request, "quizzes/practice/choose.html", {"articles": articles})
+    form = PracticeTestForm(request.POST or None, article=article, kinds=TESTABLE_KINDS)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            test = practice_test_create(
+                user=request.user, article=article, section=data["section"], kinds=data["kinds"], size=data["size"],
+                time_limit=data["time_limit"], now=timezone.now(),
+            )
+        except NoQuestions as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect(test)
+    status = 400 if form.is_bound else 200
+    return render(request, "quizzes/practice/new.html", {"form": form, "article": article}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
+    """The questions while the test is open; handing it in grades it; then the score and every answer."""
+    test = _get_test_for_user(request, test_id)
+    if request.method == "POST":
+        finished_before = test.is_finished
+        test = practice_test_submit(test, _responses(request.POST), now=timezone.now())
+        if test.late and not finished_before:
+            messages.error(request, _("超过了限时，这次交卷的答案不计分。"))
+        return redirect(test)
+    questions = test.answers.select_related("item__paragraph", "item__section")
+    if test.is_finished:
+        return render(request, "quizzes/practice/result.html", {"test": test, "questions": questions})
+    questions = [(question, range(answer_inputs(question.item))) for question in questions]
+    return render(request, "quizzes/practice/test.html", {"test": test, "questions": questions})
+
+
+@login_required
+@require_POST
+def practice_retake(request: HttpRequest, test_id: int) -> HttpResponse:
+    test = _get_test_for_user(request, test_id)
+    try:
+        retake = practice_test_retake(test, now=timezone.now())
+    except NoQuestions as error:
+        messages.error(request, error.message)
+        return redirect(test)
+    return redirect(retake)
