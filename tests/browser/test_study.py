@@ -35,19 +35,17 @@ def shown_item(card):
     return StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
 
 
-def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
-    document = make_document(RIVER_PAGE, "river.md")
-    sign_in(page, learner)
-    visit(page, reverse("quizzes:study_home"))
-    click_through(page, page.get_by_role("link", name="选择文章").first)
-    page.locator("input[name=articles]").first.check()
-    click_through(page, page.locator("main form button[type=submit]"))
-    click_through(page, page.get_by_role("link", name="开始学习"))
-
+def review_by_keyboard(page, count: int, *, hint_at: int = 3, override_from: int | None = None) -> int:
+    """Answer up to `count` cards as a learner at a keyboard: Space and 3 for flashcards, number
+    keys for options, typed answers in traditional characters; the hint once. From the
+    `override_from`-th card, the first typed card is answered wrong and then rated Good by the
+    learner. Returns how many cards were answered."""
     to_traditional = OpenCC("s2t")
-    for answered in range(1, 11):
+    pending_override = override_from is not None
+    for answered in range(1, count + 1):
         card = page.locator("#card")
         item_kind = card.locator(".question h2").inner_text()
+        overriding = False
         with page.expect_response(lambda r: r.request.method == "POST" and "/study/review/" in r.url):
             if card.locator("[data-key=' ']").count():  # a flashcard: Space reveals, 3 rates Good
                 page.keyboard.press(" ")
@@ -62,16 +60,39 @@ def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
                 card.locator(".question button[type=submit]").click()
             else:
                 item = shown_item(card)
-                if answered == 3:  # use the hint once
+                overriding = pending_override and answered >= override_from
+                if answered == hint_at:  # use the hint once
                     card.locator("details.hint summary").click()
                 for index, value in enumerate(item.answers[: card.locator("input[name=answer]").count()]):
-                    card.locator("input[name=answer]").nth(index).fill(to_traditional.convert(value))
+                    typed = "不是这个" if overriding else to_traditional.convert(value)
+                    card.locator("input[name=answer]").nth(index).fill(typed)
                 card.locator(".question button[type=submit]").click()
         expect(page.locator("#card .feedback")).to_be_visible()
         check_page(page)
         assert ReviewLog.objects.count() == answered, item_kind
+        if overriding:
+            pending_override = False
+            expect(page.locator("#feedback")).to_contain_text("回答错误")
+            good = page.locator("#feedback .override button[value='3']")
+            with page.expect_response(lambda r: r.request.method == "POST" and "/rating/" in r.url):
+                good.click()
+            expect(page.locator("#feedback .override button[value='3']")).to_have_attribute("aria-pressed", "true")
+            assert ReviewLog.objects.order_by("-pk").first().rating == 3
         if not page.locator("#card .question").count():
-            break
+            return answered
+    return count
+
+
+def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
+    document = make_document(RIVER_PAGE, "river.md")
+    sign_in(page, learner)
+    visit(page, reverse("quizzes:study_home"))
+    click_through(page, page.get_by_role("link", name="选择文章").first)
+    page.locator("input[name=articles]").first.check()
+    click_through(page, page.locator("main form button[type=submit]"))
+    click_through(page, page.get_by_role("link", name="开始学习"))
+
+    assert review_by_keyboard(page, 10) == 10
     typed = ReviewLog.objects.exclude(correct=None)
     assert typed.exists() and all(log.correct for log in typed)  # traditional characters were accepted
     assert document.articles.exists()
