@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.generation.items import BLANK
@@ -144,3 +145,23 @@ class PracticeTestForm(forms.Form):
         self.fields["section"].label_from_instance = lambda section: "　" * (section.level - 1) + section.heading
         self.fields["kinds"].choices = [(kind.value, kind.label) for kind in kinds]
         self.fields["kinds"].initial = [kind.value for kind in kinds]
+
+
+class ClassroomForm(forms.Form):
+    name = forms.CharField(label=_("班级名称"), max_length=100)
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(label=_("加入码"), max_length=20, help_text=_("老师给出的 6 位加入码。"))
+
+
+class AssignmentForm(PracticeTestForm):
+    due_at = forms.DateTimeField(
+        label=_("截止时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_due_at(self):
+        value = self.cleaned_data["due_at"]
+        if value <= timezone.now():
+            raise forms.ValidationError(_("截止时间要晚于现在。"))
+        return value

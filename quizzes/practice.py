@@ -39,27 +39,33 @@ def section_scope(section: Section) -> list[int]:
     return scope
 
 
-def practice_test_create(*, user, article: Article, section: Section | None, kinds: list[str], size: int,
-                         time_limit: int | None, now: datetime, rng: random.Random | None = None,
-                         retake_of: PracticeTest | None = None) -> PracticeTest:
+def questions_choose(*, article: Article, section: Section | None, kinds: list[str], size: int,
+                     rng: random.Random | None = None) -> list[int]:
+    """The ids of `size` active items of the kinds from the article or section, one per paragraph first."""
     items = StudyItem.objects.active().filter(article=article, kind__in=kinds)
     if section is not None:
         items = items.filter(section__in=section_scope(section))
     candidates = list(items.values_list("pk", "paragraph"))
     if not candidates:
         raise NoQuestions
-    chosen = _spread(candidates, size, rng or random.Random())
-    return _test_with(user, article, section, kinds, time_limit, now, chosen, retake_of)
+    return _spread(candidates, size, rng or random.Random())
+
+
+def practice_test_create(*, user, article: Article, section: Section | None, kinds: list[str], size: int,
+                         time_limit: int | None, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+    chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
+    return practice_test_with(user, article, section, kinds, time_limit, now, chosen)
 
 
 def practice_test_retake(test: PracticeTest, *, now: datetime, rng: random.Random | None = None) -> PracticeTest:
-    """The same questions again, in a new order."""
+    """The same questions again, in a new order; a retake of an assignment is practice, not a second attempt."""
     chosen = list(test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list("item", flat=True))
     if not chosen:
         raise NoQuestions
     (rng or random.Random()).shuffle(chosen)
     original = test.retake_of or test
-    return _test_with(test.user, test.article, test.section, test.kinds, test.time_limit, now, chosen, original)
+    return practice_test_with(test.user, test.article, test.section, test.kinds, test.time_limit, now, chosen,
+                              retake_of=original)
 
 
 def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str], list[str]]], *,
@@ -105,11 +111,12 @@ def _spread(candidates: list[tuple[int, int | None]], size: int, rng: random.Ran
     return (first + rest)[:size]
 
 
-def _test_with(user, article, section, kinds, time_limit, now, item_ids, retake_of) -> PracticeTest:
+def practice_test_with(user, article, section, kinds, time_limit, now, item_ids, *, retake_of=None,
+                       assignment=None) -> PracticeTest:
     with transaction.atomic():
         test = PracticeTest.objects.create(
             user=user, article=article, section=section, kinds=list(kinds), time_limit=time_limit or None,
-            started_at=now, total=len(item_ids), retake_of=retake_of,
+            started_at=now, total=len(item_ids), retake_of=retake_of, assignment=assignment,
         )
         PracticeAnswer.objects.bulk_create(
             PracticeAnswer(test=test, item_id=item_id, position=position)

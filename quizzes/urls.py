@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from quizzes.views import exports, items, practice, recite, study
+from quizzes.views import classrooms, exports, items, practice, recite, study
 
 
 class FormatConverter:
@@ -43,6 +43,15 @@ urlpatterns = [
     path("study/tests/<int:test_id>/retake/", practice.practice_retake, name="practice_retake"),
     path("study/articles/<int:article_id>/recite/", recite.recite, name="recite"),
     path("study/articles/<int:article_id>/recite/rate/", recite.recite_rate, name="recite_rate"),
+    path("classes/", classrooms.class_list, name="class_list"),
+    path("classes/new/", classrooms.class_create, name="class_create"),
+    path("classes/join/", classrooms.class_join, name="class_join"),
+    path("classes/<int:class_id>/", classrooms.class_detail, name="class_detail"),
+    path("classes/<int:class_id>/update/", classrooms.class_update, name="class_update"),
+    path("classes/<int:class_id>/assignments/new/", classrooms.assignment_new, name="assignment_new"),
+    path("assignments/<int:assignment_id>/", classrooms.assignment_detail, name="assignment_detail"),
+    path("assignments/<int:assignment_id>/results.csv", classrooms.assignment_csv, name="assignment_csv"),
+    path("assignments/<int:assignment_id>/take/", classrooms.assignment_take, name="assignment_take"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

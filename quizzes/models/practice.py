@@ -29,10 +29,19 @@ class PracticeTest(models.Model):
     total = models.PositiveSmallIntegerField(_("题数"), default=0)
     late = models.BooleanField(_("超时交卷"), default=False)
     retake_of = models.ForeignKey("self", related_name="retakes", null=True, blank=True, on_delete=models.SET_NULL)
+    assignment = models.ForeignKey(
+        "quizzes.Assignment", related_name="attempts", null=True, blank=True, on_delete=models.CASCADE
+    )
 
     class Meta:
         ordering = ["-started_at", "-pk"]
         indexes = [models.Index(fields=["user", "-started_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "user"], condition=models.Q(assignment__isnull=False),
+                name="one_attempt_per_assignment",
+            )
+        ]
         verbose_name = _("测验")
         verbose_name_plural = _("测验")
 

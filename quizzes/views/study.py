@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from corpus.models import Article
 from quizzes import scheduling
 from quizzes.forms import LearnerSettingsForm
 from quizzes.generation.items import BLANK
-from quizzes.models import LearnerSettings, ReviewLog, StudyItem, StudySelection
+from quizzes.models import Assignment, LearnerSettings, PracticeTest, ReviewLog, StudyItem, StudySelection
 from quizzes.study import (
     CHOICE_KINDS, FLASHCARD_KINDS, MISTAKE_CLEARED_AFTER, RATING_LABELS, grade, mistakes, new_token, next_card,
     next_mistake, rating_for, review_override, review_record, review_undo,
@@ -74,7 +75,13 @@ def _review_url(source: str, last: int) -> str:
 def study_home(request: HttpRequest) -> HttpResponse:
     upcoming = next_card(request.user, timezone.now())
     selected = StudySelection.objects.filter(user=request.user).count()
-    return render(request, "quizzes/study/home.html", {"next": upcoming, "selected": selected})
+    finished = PracticeTest.objects.filter(assignment=OuterRef("pk"), user=request.user, finished_at__isnull=False)
+    assignments = (
+        Assignment.objects.filter(classroom__memberships__user=request.user, classroom__archived_at__isnull=True)
+        .exclude(Exists(finished)).select_related("classroom", "article").order_by("due_at")
+    )
+    context = {"next": upcoming, "selected": selected, "assignments": assignments}
+    return render(request, "quizzes/study/home.html", context)
 
 
 @login_required

@@ -1,0 +1,90 @@
+"""Classes and assignments: joining with a code, assigning a quiz, taking it, and its results."""
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from corpus.models import Article, Section
+from quizzes.models import Assignment, Classroom, Membership, PracticeAnswer, PracticeTest
+from quizzes.practice import practice_test_with, questions_choose
+
+
+class JoinRefused(Exception):
+    def __init__(self, message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def classroom_join(user, code: str) -> Classroom:
+    """Add the learner to the class with this code (any case, spaces ignored); joining twice is fine."""
+    normalized = "".join(code.split()).upper()
+    classroom = Classroom.objects.active().filter(join_code=normalized).first()
+    if classroom is None:
+        raise JoinRefused(_("没有这个加入码的班级，请核对后再试。"))
+    if classroom.teacher_id == user.pk:
+        raise JoinRefused(_("这是你自己教的班级。"))
+    try:
+        with transaction.atomic():
+            Membership.objects.create(classroom=classroom, user=user)
+    except IntegrityError:
+        pass  # already a member
+    return classroom
+
+
+def assignment_create(*, classroom: Classroom, article: Article, section: Section | None, kinds: list[str],
+                      size: int, time_limit: int | None, due_at: datetime,
+                      rng: random.Random | None = None) -> Assignment:
+    """The questions are chosen once, so every learner answers the same ones (in their own order)."""
+    chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
+    return Assignment.objects.create(
+        classroom=classroom, article=article, section=section, kinds=list(kinds), item_ids=chosen,
+        time_limit=time_limit or None, due_at=due_at,
+    )
+
+
+def assignment_start(assignment: Assignment, user, *, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+    """The learner's attempt: the one already started, or a new one. One attempt counts per learner."""
+    attempt = assignment.attempts.filter(user=user).first()
+    if attempt is not None:
+        return attempt
+    order = list(assignment.item_ids)
+    (rng or random.Random()).shuffle(order)
+    try:
+        return practice_test_with(user, assignment.article, assignment.section, assignment.kinds,
+                                  assignment.time_limit, now, order, assignment=assignment)
+    except IntegrityError:  # a double click started it a moment ago
+        return assignment.attempts.get(user=user)
+
+
+@dataclass
+class LearnerResult:
+    user: object
+    attempt: PracticeTest | None
+
+    @property
+    def late(self) -> bool:
+        return bool(self.attempt and self.attempt.finished_at and self.attempt.finished_at > self.attempt.assignment.due_at)
+
+
+def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], list[dict]]:
+    """Each member with their attempt, and each question with how many answered it and how many right."""
+    attempts = {test.user_id: test for test in assignment.attempts.select_related("assignment")}
+    members = Membership.objects.filter(classroom=assignment.classroom_id).select_related("user")
+    learners = [LearnerResult(member.user, attempts.get(member.user_id)) for member in members]
+    finished = PracticeAnswer.objects.filter(test__assignment=assignment, test__finished_at__isnull=False)
+    counts = {
+        row["item"]: row
+        for row in finished.values("item").annotate(answered=Count("pk"), right=Count("pk", filter=Q(correct=True)))
+    }
+    items = {item.pk: item for item in assignment.article.items.filter(pk__in=assignment.item_ids)}
+    questions = []
+    for item_id in assignment.item_ids:
+        row = counts.get(item_id, {"answered": 0, "right": 0})
+        share = round(100 * row["right"] / row["answered"]) if row["answered"] else None
+        questions.append({"item": items.get(item_id), "answered": row["answered"], "right": row["right"],
+                          "share": share})
+    return learners, questions

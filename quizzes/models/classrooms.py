@@ -1,0 +1,83 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from corpus.models import Article, Section
+
+# Join codes avoid letters and digits that are easy to mix up when read off a projector.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class ClassroomQuerySet(models.QuerySet):
+    def active(self) -> "ClassroomQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+
+class Classroom(models.Model):
+    """A teacher's class: learners join with its code; the teacher assigns quizzes to it."""
+
+    name = models.CharField(_("班级名称"), max_length=100)
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="taught_classes", on_delete=models.CASCADE)
+    join_code = models.CharField(_("加入码"), max_length=12, unique=True, default=new_join_code)
+    archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    objects = ClassroomQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["archived_at", "-created_at"]
+        verbose_name = _("班级")
+        verbose_name_plural = _("班级")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:class_detail", args=[self.pk])
+
+
+class Membership(models.Model):
+    classroom = models.ForeignKey(Classroom, related_name="memberships", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="memberships", on_delete=models.CASCADE)
+    joined_at = models.DateTimeField(_("加入时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__username"]
+        constraints = [models.UniqueConstraint(fields=["classroom", "user"], name="one_membership_per_class")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.classroom}"
+
+
+class Assignment(models.Model):
+    """A quiz assigned to a class: the same questions for every learner, taken as a practice test."""
+
+    classroom = models.ForeignKey(Classroom, related_name="assignments", on_delete=models.CASCADE)
+    article = models.ForeignKey(Article, verbose_name=_("文章"), related_name="assignments", on_delete=models.CASCADE)
+    section = models.ForeignKey(
+        Section, verbose_name=_("小节"), related_name="assignments", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    kinds = models.JSONField(_("题型"), default=list)
+    item_ids = models.JSONField(_("题目"), default=list)
+    time_limit = models.PositiveIntegerField(_("限时（分钟）"), null=True, blank=True)
+    due_at = models.DateTimeField(_("截止时间"))
+    created_at = models.DateTimeField(_("布置时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-due_at", "-pk"]
+        verbose_name = _("作业")
+        verbose_name_plural = _("作业")
+
+    def __str__(self) -> str:
+        return f"{self.classroom} · {self.section or self.article}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:assignment_detail", args=[self.pk])

@@ -1,0 +1,184 @@
+"""Classes and assignments: a teacher's classes, joining with a code, assigning quizzes, results."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from corpus.models import Article
+from quizzes.classrooms import JoinRefused, assignment_create, assignment_results, assignment_start, classroom_join
+from quizzes.forms import AssignmentForm, ClassroomForm, JoinForm
+from quizzes.models import Assignment, Classroom
+from quizzes.practice import TESTABLE_KINDS, NoQuestions
+from quizzes.roles import is_teacher
+from quizzes.views.access import teacher_required
+
+
+def _get_class_for_teacher(request: HttpRequest, class_id: int) -> Classroom:
+    return get_object_or_404(request.user.taught_classes, pk=class_id)
+
+
+def _get_assignment_for_teacher(request: HttpRequest, assignment_id: int) -> Assignment:
+    assignments = Assignment.objects.filter(classroom__teacher=request.user).select_related("classroom", "article")
+    return get_object_or_404(assignments, pk=assignment_id)
+
+
+@login_required
+@require_GET
+def class_list(request: HttpRequest) -> HttpResponse:
+    teacher = is_teacher(request.user)
+    taught = request.user.taught_classes.annotate(members=Count("memberships")) if teacher else []
+    joined = Classroom.objects.filter(memberships__user=request.user).select_related("teacher")
+    context = {"taught": taught, "joined": joined, "teacher": teacher, "form": ClassroomForm(), "join": JoinForm()}
+    return render(request, "quizzes/classes/list.html", context)
+
+
+@teacher_required
+@require_POST
+def class_create(request: HttpRequest) -> HttpResponse:
+    form = ClassroomForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写班级名称（最多 100 字）。"))
+        return redirect("quizzes:class_list")
+    classroom = Classroom.objects.create(name=form.cleaned_data["name"], teacher=request.user)
+    messages.success(request, _("班级已创建，加入码是 %(code)s。") % {"code": classroom.join_code})
+    return redirect(classroom)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def class_join(request: HttpRequest) -> HttpResponse:
+    form = JoinForm(request.POST or request.GET or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            classroom = classroom_join(request.user, form.cleaned_data["code"])
+        except JoinRefused as refused:
+            form.add_error("code", refused.message)
+        else:
+            messages.success(request, _("已加入班级“%(name)s”。") % {"name": classroom.name})
+            return redirect(classroom)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "quizzes/classes/join.html", {"form": form}, status=status)
+
+
+@login_required
+@require_GET
+def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
+    """The teacher's page of a class (members, codes, assignments), or a member's (assignments, own results)."""
+    classroom = get_object_or_404(
+        Classroom.objects.filter(Q(teacher=request.user) | Q(memberships__user=request.user)).distinct(), pk=class_id
+    )
+    teaching = classroom.teacher_id == request.user.pk
+    assignments = classroom.assignments.select_related("article", "section").annotate(
+        done=Count("attempts", filter=Q(attempts__finished_at__isnull=False))
+    )
+    context = {"classroom": classroom, "teaching": teaching, "assignments": assignments}
+    if teaching:
+        context["members"] = classroom.memberships.select_related("user")
+        context["rename"] = ClassroomForm(initial={"name": classroom.name})
+    else:
+        mine = {test.assignment_id: test for test in request.user.practice_tests.filter(assignment__classroom=classroom)}
+        context["assignments"] = list(assignments)
+        for assignment in context["assignments"]:
+            assignment.my_attempt = mine.get(assignment.pk)
+    return render(request, "quizzes/classes/detail.html", context)
+
+
+@teacher_required
+@require_POST
+def class_update(request: HttpRequest, class_id: int) -> HttpResponse:
+    """Rename, archive or restore a class, or remove a learner from it."""
+    classroom = _get_class_for_teacher(request, class_id)
+    action = request.POST.get("action")
+    if action == "rename":
+        form = ClassroomForm(request.POST)
+        if form.is_valid():
+            classroom.name = form.cleaned_data["name"]
+            classroom.save(update_fields=["name"])
+            messages.success(request, _("班级已改名。"))
+        else:
+            messages.error(request, _("请填写班级名称（最多 100 字）。"))
+    elif action in {"archive", "restore"}:
+        classroom.archived_at = timezone.now() if action == "archive" else None
+        classroom.save(update_fields=["archived_at"])
+        messages.success(request, _("班级已归档。") if action == "archive" else _("班级已恢复。"))
+    elif action == "remove" and request.POST.get("member", "").isdigit():
+        removed, _details = classroom.memberships.filter(pk=int(request.POST["member"])).delete()
+        if removed:
+            messages.success(request, _("已移出班级。"))
+        else:
+            messages.error(request, _("这个学员不在班级里。"))
+    else:
+        messages.error(request, _("无法识别的操作。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
+    classroom = _get_class_for_teacher(request, class_id)
+    article_id = request.GET.get("article", "")
+    article = Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+    if article is None:
+        articles = Article.objects.select_related("document").order_by("document", "position")
+        return render(request, "quizzes/classes/assignment_choose.html", {"classroom": classroom, "articles": articles})
+    form = AssignmentForm(request.POST or None, article=article, kinds=TESTABLE_KINDS)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assignment_create(classroom=classroom, article=article, section=data["section"], kinds=data["kinds"],
+                              size=data["size"], time_limit=data["time_limit"], due_at=data["due_at"])
+        except NoQuestions as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("作业已布置。"))
+            return redirect(classroom)
+    context = {"classroom": classroom, "article": article, "form": form}
+    return render(request, "quizzes/classes/assignment_new.html", context, status=400 if form.is_bound else 200)
+
+
+@teacher_required
+@require_GET
+def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = _get_assignment_for_teacher(request, assignment_id)
+    learners, questions = assignment_results(assignment)
+    context = {"assignment": assignment, "learners": learners, "questions": questions}
+    return render(request, "quizzes/classes/assignment_detail.html", context)
+
+
+@teacher_required
+@require_GET
+def assignment_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The results as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
+    assignment = _get_assignment_for_teacher(request, assignment_id)
+    learners, _questions = assignment_results(assignment)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="assignment-{assignment.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("学员"), _("状态"), _("得分"), _("题数"), _("百分比"), _("交卷时间")])
+    for row in learners:
+        attempt = row.attempt
+        if attempt is None or not attempt.is_finished:
+            writer.writerow([row.user.get_username(), _("未完成"), "", len(assignment.item_ids), "", ""])
+            continue
+        status = _("逾期完成") if row.late else _("已完成")
+        writer.writerow([row.user.get_username(), status, attempt.score, attempt.total, attempt.percent,
+                         timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d %H:%M")])
+    return response
+
+
+@login_required
+@require_POST
+def assignment_take(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = get_object_or_404(
+        Assignment.objects.filter(classroom__memberships__user=request.user).select_related("article", "section"),
+        pk=assignment_id,
+    )
+    return redirect(assignment_start(assignment, request.user, now=timezone.now()))
