@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -34,27 +34,31 @@ class Next:
     mistakes_left: int = 0
 
 
-def _today(user, now: datetime) -> tuple[LearnerSettings, datetime]:
-    options = LearnerSettings.for_user(user)
-    return options, scheduling.day_start(scheduling.study_day(now, options.time_zone), options.time_zone)
-
-
-def next_card(user, now: datetime) -> Next:
+def next_card(user, now: datetime, options: LearnerSettings | None = None) -> Next:
     """The next card: due reviews first (oldest due), then new items, within the daily limits.
 
     Items from a paragraph another item of which was answered today wait for another day
     (sibling burying), so one sentence does not give its answer away to the next card.
+    Today's answers are read once, by the (user, study_day) index, whatever the history's size.
     """
-    options, start = _today(user, now)
+    options = options or LearnerSettings.for_user(user)
+    today = ReviewLog.objects.filter(user=user, study_day=scheduling.study_day(now, options.time_zone))
+    answered: dict[int, set[int]] = {}
+    reviewed = introduced = 0
+    for paragraph, item, was_new in today.values_list("card__item__paragraph", "card__item", "was_new"):
+        if paragraph is not None:
+            answered.setdefault(paragraph, set()).add(item)
+        introduced += was_new
+        reviewed += not was_new
+    # A paragraph with one item answered today keeps only that item; with several, none.
+    crowded = [paragraph for paragraph, done in answered.items() if len(done) > 1]
+    single = {paragraph: next(iter(done)) for paragraph, done in answered.items() if len(done) == 1}
     selected = StudySelection.objects.filter(user=user).values("article")
-    answered_sibling = ReviewLog.objects.filter(
-        user=user, reviewed_at__gte=start, card__item__paragraph=OuterRef("paragraph")
-    ).exclude(card__item=OuterRef("pk"))
-    items = StudyItem.objects.active().filter(article__in=selected).exclude(Exists(answered_sibling))
-    today = ReviewLog.objects.filter(user=user, reviewed_at__gte=start).aggregate(
-        reviewed=Count("pk", filter=Q(was_new=False)), introduced=Count("pk", filter=Q(was_new=True))
+    items = (
+        StudyItem.objects.active().filter(article__in=selected)
+        .exclude(paragraph__in=crowded)
+        .exclude(Q(paragraph__in=list(single)) & ~Q(pk__in=list(single.values())))
     )
-    reviewed, introduced = today["reviewed"], today["introduced"]
 
     due = StudyCard.objects.filter(user=user, due__lte=now, item__in=items).select_related("item__paragraph")
     due_total = due.count()
@@ -108,14 +112,15 @@ def rating_for(verdict: grading.Verdict, *, hint_used: bool) -> int:
 
 
 def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: str, correct: bool | None = None,
-                  duration_ms: int = 0) -> ReviewLog:
+                  duration_ms: int = 0, options: LearnerSettings | None = None) -> ReviewLog:
     """Apply one answer to the learner's card; the same token twice records once."""
-    options = LearnerSettings.for_user(user)
+    options = options or LearnerSettings.for_user(user)
     try:
         with transaction.atomic():
             card, created = StudyCard.objects.select_for_update().get_or_create(
                 user=user, item=item, defaults={"due": now}
             )
+            card.item = item  # the caller's instance, with whatever it loaded
             previous = {} if created else _snapshot(card)
             card.apply(scheduling.review(
                 card.fsrs_state, rating, now, desired_retention=options.desired_retention, fuzz=settings.STUDY_FUZZ

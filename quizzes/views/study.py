@@ -51,8 +51,8 @@ def answer_inputs(item: StudyItem) -> int:
     return max(item.prompt.count(BLANK), 1)
 
 
-def _card_context(request: HttpRequest, now, source: str = "") -> dict:
-    upcoming = next_mistake(request.user, now) if source == MISTAKES else next_card(request.user, now)
+def _card_context(request: HttpRequest, now, source: str = "", options: LearnerSettings | None = None) -> dict:
+    upcoming = next_mistake(request.user, now) if source == MISTAKES else next_card(request.user, now, options)
     context = {"next": upcoming, "token": new_token(), "source": source, "rating_labels": RATING_LABELS}
     if upcoming.item is not None:
         item = upcoming.item
@@ -145,7 +145,8 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = get_object_or_404(StudyItem.objects.active(), pk=item_id)
+    # The feedback shows the item's paragraph and links to its section in the article: load them now.
+    item = get_object_or_404(StudyItem.objects.active().select_related("paragraph", "section__article"), pk=item_id)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))
@@ -160,10 +161,11 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     else:
         verdict = grade(item, answers=request.POST.getlist("answer"), chosen=request.POST.getlist("option"))
         rating, correct = rating_for(verdict, hint_used=form.cleaned_data["hint_used"]), verdict.correct
+    options = LearnerSettings.for_user(request.user)
     log = review_record(request.user, item, rating, now=timezone.now(), token=form.cleaned_data["token"],
-                        correct=correct)
+                        correct=correct, options=options)
     if request.htmx:
-        context = _card_context(request, timezone.now(), source) | {"last": log}
+        context = _card_context(request, timezone.now(), source, options) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)
     return redirect(_review_url(source, log.pk))
 
