@@ -21,6 +21,7 @@ test: $(VENV)/.installed-test node_modules/.installed
 bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.bench_parse
 	$(PY) -m tests.bench.bench_generate
+	$(PY) -m tests.bench.bench_answer
 
 # A venv made by an old Python (or a half-made one) is replaced, not patched.
 $(VENV)/.python:
