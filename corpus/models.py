@@ -114,7 +114,8 @@ class Section(models.Model):
         return self.heading or str(self.get_level_display())
 
     def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#s{self.position}"
+        # By the article's id, not the article: a link to a section costs no query.
+        return f"{reverse('corpus:article_detail', args=[self.article_id])}#s{self.position}"
 
     @property
     def point_count(self) -> int:

@@ -1,15 +1,17 @@
 """A learner's review loop: which card comes next, and what one answer does. Django side of scheduling."""
 
 import uuid
+from functools import cache
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from corpus.models import Paragraph
 from quizzes import grading, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
 
@@ -34,42 +36,63 @@ class Next:
     mistakes_left: int = 0
 
 
+# The next card is asked for on every answer, so its queries are written out: built by the ORM
+# they cost several times their run time in query compilation, and each round trip counts on
+# PostgreSQL. One statement finds the oldest due card of the learner's chosen articles with its
+# paragraph, the due count (a window) and today's answer counts; a second, only when nothing is
+# due, the first new item. Both leave out items whose paragraph had another item answered today
+# (sibling burying, by the reviews' (user, study_day) index and the item and paragraph they copy). Tables come from the models;
+# values are parameters.
+_NOT_BURIED = """NOT EXISTS (SELECT 1 FROM {log} r
+    WHERE r.user_id = %s AND r.study_day = %s AND r.paragraph_id = i.paragraph_id AND r.item_id <> i.id)"""
+_ANSWERED = "(SELECT COUNT(*) FROM {log} t WHERE t.user_id = %s AND t.study_day = %s AND t.was_new = %s)"
+_CHOSEN = "i.status = %s AND i.article_id IN (SELECT s.article_id FROM {selection} s WHERE s.user_id = %s)"
+_WITH_PARAGRAPH = "p.section_id AS p_section, p.position AS p_position, p.text AS p_text"
+_DUE_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, COUNT(*) OVER () AS due_total,
+    {_ANSWERED} AS reviewed, {_ANSWERED} AS introduced
+FROM {{card}} c JOIN {{item}} i ON i.id = c.item_id LEFT JOIN {{paragraph}} p ON p.id = i.paragraph_id
+WHERE c.user_id = %s AND c.due <= %s AND {_CHOSEN} AND {_NOT_BURIED} ORDER BY c.due, c.id LIMIT 1"""
+_NEW_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, {_ANSWERED} AS introduced
+FROM {{item}} i LEFT JOIN {{paragraph}} p ON p.id = i.paragraph_id
+WHERE {_CHOSEN} AND NOT EXISTS (SELECT 1 FROM {{card}} nc WHERE nc.item_id = i.id AND nc.user_id = %s)
+  AND {_NOT_BURIED} ORDER BY i.article_id, i.id LIMIT 1"""
+
+
+@cache
+def _sql(template: str) -> str:
+    tables = {"log": ReviewLog, "card": StudyCard, "item": StudyItem, "selection": StudySelection,
+              "paragraph": Paragraph}
+    return template.format(**{name: model._meta.db_table for name, model in tables.items()})
+
+
 def next_card(user, now: datetime, options: LearnerSettings | None = None) -> Next:
     """The next card: due reviews first (oldest due), then new items, within the daily limits.
 
     Items from a paragraph another item of which was answered today wait for another day
     (sibling burying), so one sentence does not give its answer away to the next card.
-    Today's answers are read once, by the (user, study_day) index, whatever the history's size.
+    One or two indexed queries, whatever the size of the history.
     """
     options = options or LearnerSettings.for_user(user)
-    today = ReviewLog.objects.filter(user=user, study_day=scheduling.study_day(now, options.time_zone))
-    answered: dict[int, set[int]] = {}
-    reviewed = introduced = 0
-    for paragraph, item, was_new in today.values_list("card__item__paragraph", "card__item", "was_new"):
-        if paragraph is not None:
-            answered.setdefault(paragraph, set()).add(item)
-        introduced += was_new
-        reviewed += not was_new
-    # A paragraph with one item answered today keeps only that item; with several, none.
-    crowded = [paragraph for paragraph, done in answered.items() if len(done) > 1]
-    single = {paragraph: next(iter(done)) for paragraph, done in answered.items() if len(done) == 1}
-    selected = StudySelection.objects.filter(user=user).values("article")
-    items = (
-        StudyItem.objects.active().filter(article__in=selected)
-        .exclude(paragraph__in=crowded)
-        .exclude(Q(paragraph__in=list(single)) & ~Q(pk__in=list(single.values())))
-    )
+    day = connection.ops.adapt_datefield_value(scheduling.study_day(now, options.time_zone))
+    moment = connection.ops.adapt_datetimefield_value(now)
+    chosen, burying = [StudyItem.Status.ACTIVE.value, user.pk], [user.pk, day]
+    due = _first(_DUE_SQL, [user.pk, day, False, user.pk, day, True, user.pk, moment, *chosen, *burying])
+    if due is not None:
+        due_left = min(due.due_total, max(options.reviews_per_day - due.reviewed, 0))
+        if due_left:
+            return Next(due, due_left, 0)
+    new = _first(_NEW_SQL, [user.pk, day, True, *chosen, user.pk, *burying])
+    new_left = max(options.new_per_day - new.introduced, 0) if new is not None else 0
+    return Next(new, 0, new_left) if new_left else Next(None, 0, 0)
 
-    due = StudyCard.objects.filter(user=user, due__lte=now, item__in=items).select_related("item__paragraph")
-    due_total = due.count()
-    due_left = min(due_total, max(options.reviews_per_day - reviewed, 0))
-    if due_left:
-        card = due.order_by("due", "pk").first()
-        return Next(card.item, due_left, 0)
-    new = items.exclude(cards__user=user).select_related("paragraph").order_by("article", "pk")
-    new_left = max(options.new_per_day - introduced, 0)
-    item = new.first() if new_left else None
-    return Next(item, 0, new_left if item else 0)
+
+def _first(template: str, params: list) -> StudyItem | None:
+    """The item the statement finds, with its paragraph attached (the card shows it as the hint)."""
+    item = next(iter(StudyItem.objects.raw(_sql(template), params)), None)
+    if item is not None and item.paragraph_id is not None:
+        item.paragraph = Paragraph(id=item.paragraph_id, section_id=item.p_section, position=item.p_position,
+                                   text=item.p_text)
+    return item
 
 
 def mistakes(user, now: datetime) -> QuerySet[StudyCard]:
@@ -129,7 +152,7 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
             card.lapses += rating == scheduling.AGAIN and not created
             card.save()
             return ReviewLog.objects.create(
-                card=card, user=user, rating=rating, correct=correct, reviewed_at=now, duration_ms=duration_ms,
+                card=card, user=user, item=item, paragraph_id=item.paragraph_id, rating=rating, correct=correct, reviewed_at=now, duration_ms=duration_ms,
                 study_day=scheduling.study_day(now, options.time_zone), previous=previous, was_new=created,
                 token=token[:64],
             )

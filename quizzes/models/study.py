@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from corpus.models import Article
+from corpus.models import Article, Paragraph
 from quizzes import scheduling
 from quizzes.models.items import StudyItem
 
@@ -75,6 +75,10 @@ class ReviewLog(models.Model):
 
     card = models.ForeignKey(StudyCard, related_name="reviews", on_delete=models.CASCADE)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="reviews", on_delete=models.CASCADE)
+    # The card's item and its paragraph, copied at answer time: the next-card query buries today's
+    # siblings and the reports group answers by item without joining through the card.
+    item = models.ForeignKey(StudyItem, related_name="reviews", null=True, on_delete=models.CASCADE)
+    paragraph = models.ForeignKey(Paragraph, related_name="+", null=True, db_index=False, on_delete=models.SET_NULL)
     rating = models.PositiveSmallIntegerField(_("评分"))
     correct = models.BooleanField(null=True)
     reviewed_at = models.DateTimeField(_("时间"))

@@ -146,7 +146,7 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     # The feedback shows the item's paragraph and links to its section in the article: load them now.
-    item = get_object_or_404(StudyItem.objects.active().select_related("paragraph", "section__article"), pk=item_id)
+    item = get_object_or_404(StudyItem.objects.active().select_related("paragraph", "section"), pk=item_id)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))

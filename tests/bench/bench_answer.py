@@ -99,7 +99,7 @@ def make_learner():
             card.reps += 1
             card.lapses += rating == scheduling.AGAIN and bool(previous)
             previous.append(ReviewLog(
-                card=card, user=user, rating=rating, correct=rating != scheduling.AGAIN, reviewed_at=moment,
+                card=card, user=user, item=card.item, paragraph_id=card.item.paragraph_id, rating=rating, correct=rating != scheduling.AGAIN, reviewed_at=moment,
                 study_day=scheduling.study_day(moment, "Asia/Shanghai"), was_new=not previous, token=new_token(),
             ))
         card.apply(state)
