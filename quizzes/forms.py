@@ -165,3 +165,30 @@ class AssignmentForm(PracticeTestForm):
         if value <= timezone.now():
             raise forms.ValidationError(_("截止时间要晚于现在。"))
         return value
+
+
+class LiveForm(forms.Form):
+    """A new live quiz: from an article (number of questions, kinds) or from an assignment's questions."""
+
+    size = forms.IntegerField(label=_("题数"), min_value=1, max_value=30, initial=10)
+    kinds = forms.MultipleChoiceField(label=_("题型"), widget=forms.CheckboxSelectMultiple)
+    seconds = forms.IntegerField(label=_("每题秒数"), min_value=10, max_value=120, initial=20)
+    speed_scoring = forms.BooleanField(label=_("答得快得分高"), required=False, initial=True,
+                                       help_text=_("不选则只看对错：答对一律 1000 分。"))
+    streak_bonus = forms.BooleanField(label=_("连对加分"), required=False, help_text=_("连续答对每题多加 100 分，最多 500 分。"))
+
+    def __init__(self, *args, kinds, from_assignment: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if from_assignment:  # the assignment fixes the questions
+            del self.fields["size"], self.fields["kinds"]
+        else:
+            self.fields["kinds"].choices = [(kind.value, kind.label) for kind in kinds]
+            self.fields["kinds"].initial = [kind.value for kind in kinds]
+
+
+class LiveJoinForm(forms.Form):
+    pin = forms.RegexField(label=_("PIN"), regex=r"^\s*\d{6}\s*$", max_length=12,
+                           error_messages={"invalid": _("PIN 是 6 位数字。")},
+                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    nickname = forms.CharField(label=_("昵称"), max_length=20, strip=True,
+                               widget=forms.TextInput(attrs={"autocomplete": "nickname"}))

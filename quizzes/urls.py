@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from quizzes.views import classrooms, exports, items, practice, recite, study
+from quizzes.views import classrooms, exports, items, live, practice, recite, study
 
 
 class FormatConverter:
@@ -52,6 +52,14 @@ urlpatterns = [
     path("assignments/<int:assignment_id>/", classrooms.assignment_detail, name="assignment_detail"),
     path("assignments/<int:assignment_id>/results.csv", classrooms.assignment_csv, name="assignment_csv"),
     path("assignments/<int:assignment_id>/take/", classrooms.assignment_take, name="assignment_take"),
+    path("live/new/", live.live_new, name="live_new"),
+    path("live/<int:live_id>/host/", live.live_host, name="live_host"),
+    path("live/<int:live_id>/host/counts/", live.live_host_counts, name="live_host_counts"),
+    path("live/<int:live_id>/host/control/", live.live_host_control, name="live_host_control"),
+    path("live/<int:live_id>/results.csv", live.live_results_csv, name="live_results_csv"),
+    path("live/<int:live_id>/play/", live.live_play, name="live_play"),
+    path("live/<int:live_id>/play/state/", live.live_play_state, name="live_play_state"),
+    path("live/<int:live_id>/play/answer/", live.live_play_answer, name="live_play_answer"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

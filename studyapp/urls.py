@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from quizzes.views import accounts
+from quizzes.views import accounts, live
 
 urlpatterns = [
     path("", include("corpus.urls")),
     path("", include("quizzes.urls")),
+    path("join", live.live_join, name="live_join"),  # short, for typing off a projector
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", accounts.signup, name="signup"),

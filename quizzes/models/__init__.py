@@ -1,12 +1,15 @@
 """quizzes' models, split by topic: study items (items.py), a learner's study (study.py),
-practice tests (practice.py) and classes (classrooms.py)."""
+practice tests (practice.py), classes (classrooms.py) and live quizzes (live.py)."""
 
 from quizzes.models.classrooms import Assignment, Classroom, Membership
 from quizzes.models.items import Generation, ItemFlag, StudyItem, StudyItemQuerySet, TeacherRequest
+from quizzes.models.live import LiveAnswer, LiveDelivery, LiveJoinAttempt, LivePlayer, LiveSession
+from quizzes.models.live import new_pin as new_live_pin
 from quizzes.models.practice import PracticeAnswer, PracticeTest
 from quizzes.models.study import LearnerSettings, ReviewLog, StudyCard, StudySelection
 
 __all__ = [
-    "Assignment", "Classroom", "Generation", "ItemFlag", "LearnerSettings", "Membership", "PracticeAnswer",
-    "PracticeTest", "ReviewLog", "StudyCard", "StudyItem", "StudyItemQuerySet", "StudySelection", "TeacherRequest",
+    "Assignment", "Classroom", "Generation", "ItemFlag", "LearnerSettings", "LiveAnswer", "LiveDelivery",
+    "LiveJoinAttempt", "LivePlayer", "LiveSession", "Membership", "PracticeAnswer", "PracticeTest", "ReviewLog",
+    "StudyCard", "StudyItem", "StudyItemQuerySet", "StudySelection", "TeacherRequest", "new_live_pin",
 ]
