@@ -67,7 +67,8 @@ class LearnerResult:
 
     @property
     def late(self) -> bool:
-        return bool(self.attempt and self.attempt.finished_at and self.attempt.finished_at > self.attempt.assignment.due_at)
+        attempt = self.attempt
+        return bool(attempt and attempt.finished_at and attempt.finished_at > attempt.assignment.due_at)
 
 
 def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], list[dict]]:

@@ -192,3 +192,16 @@ class LiveJoinForm(forms.Form):
                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
     nickname = forms.CharField(label=_("昵称"), max_length=20, strip=True,
                                widget=forms.TextInput(attrs={"autocomplete": "nickname"}))
+
+
+class DateRangeForm(forms.Form):
+    """The teacher dashboard's period; by default the last 30 days."""
+
+    start = forms.DateField(label=_("从"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("开始日期不能晚于结束日期。"))
+        return data

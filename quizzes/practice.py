@@ -91,7 +91,7 @@ def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str
             verdict = grade(question.item, answers=typed, chosen=chosen)
             question.correct = verdict.correct
             review_record(test.user, question.item, rating_for(verdict, hint_used=False), now=now,
-                          token=f"test-{test.pk}-{question.item_id}", correct=verdict.correct)
+                          token=f"test-{test.pk}-{question.item_id}", correct=verdict.correct, given=question.given)
         PracticeAnswer.objects.bulk_update(questions, ["given", "correct"])
         test.score = sum(question.correct for question in questions)
         test.finished_at, test.late = now, late

@@ -9,6 +9,7 @@ time, as in Anki, so a late-night session counts for the day it belongs to).
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 import fsrs
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+REVIEW_STATE = fsrs.State.Review.value  # a card past its learning steps
 RATINGS = (AGAIN, HARD, GOOD, EASY)
 DEFAULT_RETENTION = 0.9
 DAY_STARTS_AT = time(4)
@@ -82,6 +84,20 @@ def retrievability(card: CardState, now: datetime, *, desired_retention: float =
     if card.last_review is None:
         return 0.0
     return scheduler(desired_retention, fuzz=False).get_card_retrievability(card.to_fsrs(), now)
+
+
+MASTERY_RETRIEVABILITY = 0.9
+
+
+def mastered_until(card: CardState) -> datetime | None:
+    """The moment the card's retrievability falls below 0.9, as fsrs computes it.
+
+    Stability is by definition the interval after which recall falls to 90%; fsrs counts whole
+    days elapsed, so recall stays at or above 0.9 until floor(stability) + 1 days after the review.
+    """
+    if card.last_review is None or card.stability is None:
+        return None
+    return card.last_review + timedelta(days=math.floor(card.stability) + 1)
 
 
 def study_day(moment: datetime, time_zone: str = "Asia/Shanghai") -> date:

@@ -41,8 +41,8 @@ class Next:
 # PostgreSQL. One statement finds the oldest due card of the learner's chosen articles with its
 # paragraph, the due count (a window) and today's answer counts; a second, only when nothing is
 # due, the first new item. Both leave out items whose paragraph had another item answered today
-# (sibling burying, by the reviews' (user, study_day) index and the item and paragraph they copy). Tables come from the models;
-# values are parameters.
+# (sibling burying, by the reviews' (user, study_day) index and the item and paragraph each
+# review copies). Tables come from the models; values are parameters.
 _NOT_BURIED = """NOT EXISTS (SELECT 1 FROM {log} r
     WHERE r.user_id = %s AND r.study_day = %s AND r.paragraph_id = i.paragraph_id AND r.item_id <> i.id)"""
 _ANSWERED = "(SELECT COUNT(*) FROM {log} t WHERE t.user_id = %s AND t.study_day = %s AND t.was_new = %s)"
@@ -99,7 +99,9 @@ def mistakes(user, now: datetime) -> QuerySet[StudyCard]:
     """The learner's mistake book: cards wrong in the last 30 days and not yet right twice since."""
     wrongs = ReviewLog.objects.filter(card=OuterRef("pk"), rating=scheduling.AGAIN).order_by("-reviewed_at")
     rights_since = (
-        ReviewLog.objects.filter(card=OuterRef("pk"), rating__gt=scheduling.AGAIN, reviewed_at__gt=OuterRef("last_wrong"))
+        ReviewLog.objects.filter(
+            card=OuterRef("pk"), rating__gt=scheduling.AGAIN, reviewed_at__gt=OuterRef("last_wrong")
+        )
         .values("card").annotate(count=Count("pk")).values("count")
     )
     return (
@@ -135,7 +137,8 @@ def rating_for(verdict: grading.Verdict, *, hint_used: bool) -> int:
 
 
 def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: str, correct: bool | None = None,
-                  duration_ms: int = 0, options: LearnerSettings | None = None) -> ReviewLog:
+                  duration_ms: int = 0, given: list[str] | None = None,
+                  options: LearnerSettings | None = None) -> ReviewLog:
     """Apply one answer to the learner's card; the same token twice records once."""
     options = options or LearnerSettings.for_user(user)
     try:
@@ -145,6 +148,7 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
             )
             card.item = item  # the caller's instance, with whatever it loaded
             previous = {} if created else _snapshot(card)
+            prior_state, overdue_days = (0, 0) if created else (card.state, _days_overdue(card.due, now, options))
             card.apply(scheduling.review(
                 card.fsrs_state, rating, now, desired_retention=options.desired_retention, fuzz=settings.STUDY_FUZZ
             ))
@@ -152,12 +156,20 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
             card.lapses += rating == scheduling.AGAIN and not created
             card.save()
             return ReviewLog.objects.create(
-                card=card, user=user, item=item, paragraph_id=item.paragraph_id, rating=rating, correct=correct, reviewed_at=now, duration_ms=duration_ms,
+                card=card, user=user, item=item, paragraph_id=item.paragraph_id, rating=rating, correct=correct,
+                reviewed_at=now, duration_ms=duration_ms,
                 study_day=scheduling.study_day(now, options.time_zone), previous=previous, was_new=created,
+                given=[value.strip()[:200] for value in given or []][:20], prior_state=prior_state,
+                overdue_days=overdue_days,
                 token=token[:64],
             )
     except IntegrityError:
         return ReviewLog.objects.select_related("card__item").get(user=user, token=token[:64])
+
+
+def _days_overdue(due: datetime, now: datetime, options: LearnerSettings) -> int:
+    late = scheduling.study_day(now, options.time_zone) - scheduling.study_day(due, options.time_zone)
+    return max(late.days, 0)
 
 
 def review_override(user, log: ReviewLog, rating: int) -> bool:
@@ -213,4 +225,5 @@ def _snapshot(card: StudyCard) -> dict:
 def _restored(card: StudyCard, snapshot: dict) -> StudyCard:
     for name, value in snapshot.items():
         setattr(card, name, datetime.fromisoformat(value) if name in {"due", "last_review"} and value else value)
+    card.mastered_until = scheduling.mastered_until(card.fsrs_state)
     return card

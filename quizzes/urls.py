@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from quizzes.views import classrooms, exports, items, live, practice, recite, study
+from quizzes.views import classrooms, exports, items, live, practice, progress, recite, reports, study
 
 
 class FormatConverter:
@@ -47,6 +47,8 @@ urlpatterns = [
     path("classes/new/", classrooms.class_create, name="class_create"),
     path("classes/join/", classrooms.class_join, name="class_join"),
     path("classes/<int:class_id>/", classrooms.class_detail, name="class_detail"),
+    path("classes/<int:class_id>/dashboard/", reports.class_dashboard, name="class_dashboard"),
+    path("classes/<int:class_id>/learners/<int:user_id>/", reports.class_learner, name="class_learner"),
     path("classes/<int:class_id>/update/", classrooms.class_update, name="class_update"),
     path("classes/<int:class_id>/assignments/new/", classrooms.assignment_new, name="assignment_new"),
     path("assignments/<int:assignment_id>/", classrooms.assignment_detail, name="assignment_detail"),
@@ -60,6 +62,8 @@ urlpatterns = [
     path("live/<int:live_id>/play/", live.live_play, name="live_play"),
     path("live/<int:live_id>/play/state/", live.live_play_state, name="live_play_state"),
     path("live/<int:live_id>/play/answer/", live.live_play_answer, name="live_play_answer"),
+    path("study/tests/section/<int:section_id>/", practice.practice_section, name="practice_section"),
+    path("progress/", progress.progress_home, name="progress"),
     path("flags/", items.flag_list, name="flag_list"),
     path("flags/<int:flag_id>/resolve/", items.flag_resolve, name="flag_resolve"),
 ]

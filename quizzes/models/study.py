@@ -53,10 +53,12 @@ class StudyCard(models.Model):
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(default=0)
     lapses = models.PositiveIntegerField(default=0)
+    # Until when recall stays at or above 90% (see scheduling.mastered_until). Mastery counts these.
+    mastered_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "item"], name="one_card_per_learner_item")]
-        indexes = [models.Index(fields=["user", "due"])]
+        indexes = [models.Index(fields=["user", "due"]), models.Index(fields=["user", "mastered_until"])]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.item}"
@@ -68,6 +70,7 @@ class StudyCard(models.Model):
     def apply(self, state: scheduling.CardState) -> None:
         self.state, self.step, self.stability = state.state, state.step, state.stability
         self.difficulty, self.due, self.last_review = state.difficulty, state.due, state.last_review
+        self.mastered_until = scheduling.mastered_until(state)
 
 
 class ReviewLog(models.Model):
@@ -85,6 +88,11 @@ class ReviewLog(models.Model):
     study_day = models.DateField(_("学习日"))
     duration_ms = models.PositiveIntegerField(_("用时（毫秒）"), default=0)
     previous = models.JSONField(default=dict)  # the card before this answer, for undo
+    given = models.JSONField(default=list, blank=True)  # what the learner typed or chose, for item analysis
+    # The card's FSRS state before this answer (0 for a new card; 2 is Review, the state "true
+    # retention" counts) and how many days overdue it was, for the statistics.
+    prior_state = models.PositiveSmallIntegerField(default=0)
+    overdue_days = models.PositiveIntegerField(default=0)
     was_new = models.BooleanField(default=False)
     token = models.CharField(max_length=64)
 

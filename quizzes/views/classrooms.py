@@ -83,7 +83,8 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
         context["members"] = classroom.memberships.select_related("user")
         context["rename"] = ClassroomForm(initial={"name": classroom.name})
     else:
-        mine = {test.assignment_id: test for test in request.user.practice_tests.filter(assignment__classroom=classroom)}
+        attempts = request.user.practice_tests.filter(assignment__classroom=classroom)
+        mine = {test.assignment_id: test for test in attempts}
         context["assignments"] = list(assignments)
         for assignment in context["assignments"]:
             assignment.my_attempt = mine.get(assignment.pk)

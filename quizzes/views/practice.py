@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from corpus.models import Article
+from corpus.models import Article, Section
 from quizzes.forms import PracticeTestForm
 from quizzes.models import PracticeTest
 from quizzes.practice import (
@@ -18,6 +18,7 @@ from quizzes.practice import (
 )
 from quizzes.views.study import answer_inputs
 
+QUICK_SIZE = 10
 QUESTION_FIELD = re.compile(r"^q(\d{1,3})-(answer|option)$")
 
 
@@ -94,3 +95,18 @@ def practice_retake(request: HttpRequest, test_id: int) -> HttpResponse:
         messages.error(request, error.message)
         return redirect(test)
     return redirect(retake)
+
+
+@login_required
+@require_POST
+def practice_section(request: HttpRequest, section_id: int) -> HttpResponse:
+    """One click from the progress page: a 10-question test on a weak section, all kinds."""
+    section = get_object_or_404(Section.objects.select_related("article"), pk=section_id)
+    try:
+        test = practice_test_create(user=request.user, article=section.article, section=section,
+                                    kinds=[kind.value for kind in TESTABLE_KINDS], size=QUICK_SIZE, time_limit=None,
+                                    now=timezone.now())
+    except NoQuestions as error:
+        messages.error(request, error.message)
+        return redirect("quizzes:progress")
+    return redirect(test)

@@ -31,8 +31,13 @@ class SelectionForm(forms.Form):
     )
 
 
+# Time spent on a card, from when the server showed it to the answer; longer is a break, not study.
+MAX_DURATION_MS = 10 * 60 * 1000
+
+
 class AnswerForm(forms.Form):
     token = forms.CharField(max_length=64)
+    shown_at = forms.IntegerField(required=False, min_value=0)
     rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int, required=False)
     hint_used = forms.BooleanField(required=False)
     source = forms.ChoiceField(choices=[("", ""), (MISTAKES, MISTAKES)], required=False)
@@ -53,7 +58,8 @@ def answer_inputs(item: StudyItem) -> int:
 
 def _card_context(request: HttpRequest, now, source: str = "", options: LearnerSettings | None = None) -> dict:
     upcoming = next_mistake(request.user, now) if source == MISTAKES else next_card(request.user, now, options)
-    context = {"next": upcoming, "token": new_token(), "source": source, "rating_labels": RATING_LABELS}
+    context = {"next": upcoming, "token": new_token(), "source": source, "rating_labels": RATING_LABELS,
+               "shown_at": _epoch_ms(now)}
     if upcoming.item is not None:
         item = upcoming.item
         context |= {
@@ -63,6 +69,14 @@ def _card_context(request: HttpRequest, now, source: str = "", options: LearnerS
             "inputs": range(answer_inputs(item)),
         }
     return context
+
+
+def _epoch_ms(moment) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _duration_ms(shown_at: int | None, now) -> int:
+    return min(max(_epoch_ms(now) - shown_at, 0), MAX_DURATION_MS) if shown_at else 0
 
 
 def _review_url(source: str, last: int) -> str:
@@ -135,8 +149,10 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
     options = LearnerSettings.for_user(request.user)
     intervals = scheduling.next_intervals(state, now, desired_retention=options.desired_retention)
     source = MISTAKES if request.GET.get("source") == MISTAKES else ""
+    shown_at = request.GET.get("shown_at", "")
     context = {
         "item": item, "token": request.GET.get("token") or new_token(), "intervals": intervals, "source": source,
+        "shown_at": int(shown_at) if shown_at.isdigit() else _epoch_ms(now),
     }
     template = "quizzes/study/reveal.html#back" if request.htmx else "quizzes/study/reveal.html"
     return render(request, template, context)
@@ -152,18 +168,20 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
         messages.error(request, _("答题表单已损坏，请重试。"))
         return redirect("quizzes:study_review")
     source = form.cleaned_data["source"]
-    correct = None
+    correct, given = None, []
     if item.kind in FLASHCARD_KINDS:
         rating = form.cleaned_data["rating"]
         if not rating:
             messages.error(request, _("请选择一个评分。"))
             return redirect("quizzes:study_review")
     else:
-        verdict = grade(item, answers=request.POST.getlist("answer"), chosen=request.POST.getlist("option"))
+        typed, chosen = request.POST.getlist("answer"), request.POST.getlist("option")
+        verdict = grade(item, answers=typed, chosen=chosen)
         rating, correct = rating_for(verdict, hint_used=form.cleaned_data["hint_used"]), verdict.correct
-    options = LearnerSettings.for_user(request.user)
-    log = review_record(request.user, item, rating, now=timezone.now(), token=form.cleaned_data["token"],
-                        correct=correct, options=options)
+        given = chosen or typed
+    options, now = LearnerSettings.for_user(request.user), timezone.now()
+    log = review_record(request.user, item, rating, now=now, token=form.cleaned_data["token"], correct=correct,
+                        given=given, duration_ms=_duration_ms(form.cleaned_data["shown_at"], now), options=options)
     if request.htmx:
         context = _card_context(request, timezone.now(), source, options) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from corpus.importing import document_import, document_preview
+from quizzes.demo import DEMO_CLASS, demo_class_build
 from quizzes.roles import LEARNER, TEACHER, grant_role
 
 DEMO_DIR = Path(settings.BASE_DIR) / "corpus" / "demo"
@@ -36,3 +38,6 @@ class Command(BaseCommand):
                     user.save()
                 grant_role(user, role)
             self.stdout.write(f"account {username}: {'created' if created else 'kept'}")
+        teacher, learner = (User.objects.get(username=name) for name, _password, _role in DEMO_ACCOUNTS)
+        classroom = demo_class_build(teacher, learner, now=timezone.now())
+        self.stdout.write(f"class {DEMO_CLASS}: {'created, with three weeks of answers' if classroom else 'kept'}")
