@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from corpus.models import Article, Section
 from quizzes import scheduling
@@ -41,11 +41,21 @@ def _share(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def learner_rows(classroom: Classroom, articles: list[Article], period: DateRange, now: datetime) -> list[dict]:
-    members = get_user_model().objects.filter(memberships__classroom=classroom).order_by("username")
+def members_of(classroom: Classroom) -> list:
+    """The class's learners, each with when they last answered (a seek on the (user, reviewed_at) index)."""
+    last = ReviewLog.objects.filter(user=OuterRef("pk")).order_by("-reviewed_at").values("reviewed_at")[:1]
+    return list(get_user_model().objects.filter(memberships__classroom=classroom).annotate(last=Subquery(last))
+                .order_by("username"))
+
+
+def learner_rows(classroom: Classroom, members: list, articles: list[Article], period: DateRange,
+                 now: datetime) -> list[dict]:
+    ids = [user.pk for user in members]
+    today = now.date()
+    window = Q(study_day__gte=min(period.start, today - timedelta(days=ACTIVE_DAYS + 1)),
+               study_day__lte=max(period.end, today + timedelta(days=1)))
     reviews = (
-        ReviewLog.objects.filter(user__memberships__classroom=classroom).values("user").annotate(
-            last=Max("reviewed_at"),
+        ReviewLog.objects.filter(window, user__in=ids).values("user").annotate(
             week=Count("pk", filter=Q(reviewed_at__gte=now - timedelta(days=ACTIVE_DAYS))),
             answered=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE)),
             passed=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE,
@@ -62,14 +72,14 @@ def learner_rows(classroom: Classroom, articles: list[Article], period: DateRang
     items = class_items(articles)
     total_items = items.count()
     held = dict(
-        StudyCard.objects.filter(user__memberships__classroom=classroom, item__in=items, mastered_until__gt=now)
+        StudyCard.objects.filter(user__in=ids, item__in=items, mastered_until__gt=now)
         .values("user").annotate(count=Count("pk")).values_list("user", "count")
     )
     rows = []
     for user in members:
         review, score = by_user.get(user.pk, {}), scores.get(user.pk, {})
         rows.append({
-            "user": user, "last": review.get("last"), "week": review.get("week", 0),
+            "user": user, "last": user.last, "week": review.get("week", 0),
             "retention": _share(review.get("passed", 0), review.get("answered", 0)),
             "assignments": score.get("done", 0), "score": _share(score.get("score", 0), score.get("total", 0)),
             "mastery": _share(held.get(user.pk, 0), total_items),
@@ -87,59 +97,74 @@ LEARNER_SORTS = {
 }
 
 
-def item_analysis(classroom: Classroom, articles: list[Article], period: DateRange) -> list[dict]:
+def item_analysis(members: list, articles: list[Article], period: DateRange) -> list[dict]:
     """Facility (share right) and discrimination (upper minus lower 27% of the class) of every item
-    the class answered in the period, with how often each wrong option was chosen; most missed first."""
+    the class answered in the period; most missed first."""
     answers = ReviewLog.objects.filter(
-        period.reviews(), user__memberships__classroom=classroom, correct__isnull=False, item__in=class_items(articles)
+        period.reviews(), user__in=[user.pk for user in members], correct__isnull=False,
+        item__in=list(class_items(articles).values_list("pk", flat=True)),
     )
     totals = list(answers.values("user").annotate(right=Count("pk", filter=Q(correct=True)), answered=Count("pk")))
     totals.sort(key=lambda row: row["right"] / row["answered"], reverse=True)
     size = max(1, round(len(totals) * GROUP_SHARE)) if len(totals) >= 2 else 0
     upper = [row["user"] for row in totals[:size]]
     lower = [row["user"] for row in totals[-size:]] if size else []
-    rows = answers.values("item").annotate(
+    rows = list(answers.values("item").annotate(
         answered=Count("pk"), right=Count("pk", filter=Q(correct=True)),
         upper_answered=Count("pk", filter=Q(user__in=upper)),
         upper_right=Count("pk", filter=Q(user__in=upper, correct=True)),
         lower_answered=Count("pk", filter=Q(user__in=lower)),
         lower_right=Count("pk", filter=Q(user__in=lower, correct=True)),
-    )
-    wrong_options: dict[int, dict[str, int]] = {}
-    chosen = answers.filter(correct=False, item__kind__in=[StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI])
-    for row in chosen.values("item", "given").annotate(count=Count("pk")):
-        for option in row["given"]:
-            options = wrong_options.setdefault(row["item"], {})
-            options[option] = options.get(option, 0) + row["count"]
-    items = StudyItem.objects.in_bulk([row["item"] for row in rows])
+    ))
+    found = StudyItem.objects.in_bulk([row["item"] for row in rows])
     analysis = []
     for row in rows:
-        upper_rate = row["upper_right"] / row["upper_answered"] if row["upper_answered"] else None
-        lower_rate = row["lower_right"] / row["lower_answered"] if row["lower_answered"] else None
-        item = items[row["item"]]
-        analysis.append({
-            "item": item, "answered": row["answered"], "right": row["right"],
-            "facility": round(100 * row["right"] / row["answered"]),
-            "discrimination": None if upper_rate is None or lower_rate is None else round(upper_rate - lower_rate, 2),
-            "wrong_options": sorted((wrong_options.get(item.pk) or {}).items(), key=lambda pair: -pair[1]),
-        })
+        discrimination = None
+        if row["upper_answered"] and row["lower_answered"]:
+            discrimination = round(row["upper_right"] / row["upper_answered"]
+                                   - row["lower_right"] / row["lower_answered"], 2)
+        analysis.append({"item": found[row["item"]], "answered": row["answered"], "right": row["right"],
+                         "facility": round(100 * row["right"] / row["answered"]), "discrimination": discrimination,
+                         "wrong_options": []})
     analysis.sort(key=lambda entry: (entry["facility"], -entry["answered"]))
     return analysis
 
 
-def section_mastery(classroom: Classroom, articles: list[Article], now: datetime) -> tuple[list, list[dict]]:
-    """Sections (columns) and, per learner, the share of each section's items held at >= 90% recall."""
+def add_wrong_options(entries: list[dict], members: list, period: DateRange) -> list[dict]:
+    """How often each wrong option of the entries' choice items was chosen in the period."""
+    choice = [entry["item"].pk for entry in entries if entry["item"].options]
+    counts: dict[int, dict[str, int]] = {}
+    wrong = ReviewLog.objects.filter(
+        period.reviews(), user__in=[user.pk for user in members], correct=False, item__in=choice
+    )
+    for row in wrong.values("item", "given").annotate(count=Count("pk")):
+        for option in row["given"]:
+            options = counts.setdefault(row["item"], {})
+            options[option] = options.get(option, 0) + row["count"]
+    for entry in entries:
+        entry["wrong_options"] = sorted(counts.get(entry["item"].pk, {}).items(), key=lambda pair: -pair[1])
+    return entries
+
+
+def _band(share: int) -> str:
+    return "high" if share >= 75 else "mid" if share >= 50 else "low" if share >= 25 else "none"
+
+
+def section_mastery(members: list, articles: list[Article], now: datetime) -> tuple[list, list[dict]]:
+    """Sections (columns) and, per learner, the share of each section's items held at >= 90% recall
+    (with a colour band for the table)."""
     items = class_items(articles)
     totals = dict(items.values_list("section").annotate(count=Count("pk")).values_list("section", "count"))
     sections = [s for s in Section.objects.filter(article__in=articles).select_related("article")
                 .order_by("article__document", "article__position", "position") if totals.get(s.pk)]
     held = {}
     for user, section, count in (
-        StudyCard.objects.filter(user__memberships__classroom=classroom, item__in=items, mastered_until__gt=now)
+        StudyCard.objects.filter(user__in=[user.pk for user in members], item__in=items, mastered_until__gt=now)
         .values("user", "item__section").annotate(count=Count("pk")).values_list("user", "item__section", "count")
     ):
         held[user, section] = count
-    members = get_user_model().objects.filter(memberships__classroom=classroom).order_by("username")
-    rows = [{"user": user, "cells": [_share(held.get((user.pk, s.pk), 0), totals[s.pk]) for s in sections]}
-            for user in members]
+    rows = []
+    for user in members:
+        shares = [_share(held.get((user.pk, s.pk), 0), totals[s.pk]) for s in sections]
+        rows.append({"user": user, "cells": shares, "bands": [(share, _band(share)) for share in shares]})
     return sections, rows

@@ -98,7 +98,14 @@ class ReviewLog(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_review_per_token")]
-        indexes = [models.Index(fields=["user", "study_day"])]
+        indexes = [
+            models.Index(fields=["user", "study_day"]),
+            # Covers the dashboards' counts (by learner, item, day, outcome), so they read this
+            # narrow index instead of the wide rows with their JSON snapshots.
+            models.Index(fields=["user", "study_day", "item", "correct", "rating", "prior_state", "reviewed_at"],
+                         name="review_statistics"),
+            models.Index(fields=["user", "reviewed_at"], name="review_last_active"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.card} · {self.rating}"

@@ -4,6 +4,7 @@ import csv
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -18,6 +19,10 @@ from quizzes.views.progress import learner_context
 
 DEFAULT_DAYS = 30
 TABLES = ("learners", "items", "sections")
+# A class of hundreds reads a page of learners at a time and the most missed items first; the
+# CSV downloads always hold every row.
+LEARNERS_PER_PAGE = 25
+ITEMS_SHOWN = 30
 
 
 def _get_class_for_teacher(request: HttpRequest, class_id: int) -> Classroom:
@@ -41,16 +46,23 @@ def class_dashboard(request: HttpRequest, class_id: int) -> HttpResponse:
     now, articles = timezone.now(), reports.class_articles(classroom)
     sort = request.GET.get("sort", "name")
     key = sort.removeprefix("-") if sort.removeprefix("-") in reports.LEARNER_SORTS else "name"
-    rows = reports.learner_rows(classroom, articles, period, now)
+    members = reports.members_of(classroom)
+    rows = reports.learner_rows(classroom, members, articles, period, now)
     rows.sort(key=reports.LEARNER_SORTS[key], reverse=sort.startswith("-"))
-    items = reports.item_analysis(classroom, articles, period)
-    sections, mastery = reports.section_mastery(classroom, articles, now)
+    items = reports.item_analysis(members, articles, period)
     table = request.GET.get("download")
     if table in TABLES:
-        return _csv(classroom, table, rows, items, sections, mastery)
+        sections, mastery = reports.section_mastery(members, articles, now)
+        return _csv(classroom, table, rows, reports.add_wrong_options(items, members, period), sections, mastery)
+    # The page shows a page of learners and the most missed items: only those are detailed.
+    page = Paginator(rows, LEARNERS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = items if request.GET.get("items") == "all" else items[:ITEMS_SHOWN]
+    sections, mastery = reports.section_mastery([row["user"] for row in page], articles, now)
     context = {
-        "classroom": classroom, "form": form, "period": period, "sort": sort, "learners": rows, "items": items,
-        "sections": sections, "mastery": mastery, "articles": articles, "sort_key": key,
+        "classroom": classroom, "form": form, "period": period, "sort": sort, "learners": page, "page": page,
+        "items": reports.add_wrong_options(shown, members, period), "items_total": len(items),
+        "sections": sections, "mastery": mastery,
+        "articles": articles, "sort_key": key,
         "range_query": f"start={period.start.isoformat()}&end={period.end.isoformat()}",
         "columns": [("name", _("学员")), ("last", _("最近活动")), ("week", _("近 7 天复习")),
                     ("retention", _("保持率")), ("score", _("作业得分")), ("mastery", _("掌握"))],

@@ -61,7 +61,8 @@ def period():
 
 @pytest.mark.django_db
 def test_item_analysis_facility_and_discrimination(school, article):
-    rows = reports.item_analysis(school["classroom"], [article], period())
+    members = reports.members_of(school["classroom"])
+    rows = reports.add_wrong_options(reports.item_analysis(members, [article], period()), members, period())
     by_item = {row["item"]: row for row in rows}
     expected = [(75, 1.0), (50, 1.0), (25, 1.0), (50, -1.0)]  # by hand from PATTERN
     for item, (facility, discrimination) in zip(school["items"], expected, strict=True):
@@ -78,8 +79,9 @@ def test_learner_rows_count_retention_scores_and_mastery(school, article):
     PracticeTest.objects.create(user=a, article=article, started_at=timezone.now(), finished_at=timezone.now(),
                                 score=3, total=4, assignment=Assignment.objects.get())
     StudyCard.objects.filter(user=a, item=school["items"][1]).update(mastered_until=timezone.now() + timedelta(days=3))
+    members = reports.members_of(school["classroom"])
     rows = {row["user"].username: row for row in reports.learner_rows(
-        school["classroom"], [article], period(), timezone.now())}
+        school["classroom"], members, [article], period(), timezone.now())}
     total = StudyItem.objects.active().filter(article=article).count()
     assert rows["a"]["retention"] == 75 and rows["d"]["retention"] == 25
     assert rows["a"]["week"] == 4 and rows["a"]["score"] == 75 and rows["b"]["score"] is None
@@ -91,7 +93,7 @@ def test_section_mastery_per_learner(school, article):
     item = school["items"][1]
     StudyCard.objects.filter(user=school["learners"]["c"], item=item).update(
         mastered_until=timezone.now() + timedelta(days=1))
-    sections, rows = reports.section_mastery(school["classroom"], [article], timezone.now())
+    sections, rows = reports.section_mastery(reports.members_of(school["classroom"]), [article], timezone.now())
     column = sections.index(item.section)
     in_section = StudyItem.objects.active().filter(section=item.section).count()
     cells = {row["user"].username: row["cells"][column] for row in rows}
