@@ -102,3 +102,15 @@ def test_the_dashboard_shows_a_learners_own_numbers(learner, article, make_user,
     assert page.context["year_answers"] == 3 and page.context["streaks"].current >= 2
     body = page.content.decode()
     assert "<svg" in body and article.title in body
+
+
+@pytest.mark.django_db
+def test_the_article_outline_shows_the_learners_mastery(learner, article, client):
+    section = Section.objects.filter(article=article, items__status="active").distinct().first()
+    item = StudyItem.objects.active().filter(section=section).first()
+    StudyCard.objects.create(user=learner.user, item=item, due=NOW, mastered_until=datetime(2100, 1, 1, tzinfo=UTC))
+    page = learner.get(article.get_absolute_url()).content.decode()
+    share = round(100 / StudyItem.objects.active().filter(section=section).count())
+    assert f"掌握 {share}%" in page and "mastery-" in page
+    learner.logout()
+    assert "掌握 " not in learner.get(article.get_absolute_url()).content.decode()
