@@ -173,7 +173,8 @@ def answer_submit(player: LivePlayer, session: LiveSession, *, index: int, typed
         raise LiveRefused(_("每道题只能回答一次。")) from None
     if player.user_id is not None:
         rating = scheduling.GOOD if verdict.correct else scheduling.AGAIN
-        review_record(player.user, item, rating, now=now, token=f"live-{session.pk}-{index}", correct=verdict.correct)
+        review_record(player.user, item, rating, now=now, token=f"live-{session.pk}-{index}", correct=verdict.correct,
+                      given=answer.given)
     return answer
 
 

@@ -50,7 +50,9 @@ def members_of(classroom: Classroom) -> list:
 
 def learner_rows(classroom: Classroom, members: list, articles: list[Article], period: DateRange,
                  now: datetime) -> list[dict]:
-    ids = [user.pk for user in members]
+    ids, items = [user.pk for user in members], class_items(articles)
+    item_ids = list(items.values_list("pk", flat=True))
+    graded = period.reviews() & Q(correct__isnull=False, item__in=item_ids)
     today = now.date()
     window = Q(study_day__gte=min(period.start, today - timedelta(days=ACTIVE_DAYS + 1)),
                study_day__lte=max(period.end, today + timedelta(days=1)))
@@ -60,6 +62,7 @@ def learner_rows(classroom: Classroom, members: list, articles: list[Article], p
             answered=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE)),
             passed=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE,
                                                             rating__gt=scheduling.AGAIN)),
+            graded=Count("pk", filter=graded), graded_right=Count("pk", filter=graded & Q(correct=True)),
         )
     )
     by_user = {row["user"]: row for row in reviews}
@@ -69,8 +72,7 @@ def learner_rows(classroom: Classroom, members: list, articles: list[Article], p
             finished_at__date__gte=period.start, finished_at__date__lte=period.end,
         ).values("user").annotate(score=Sum("score"), total=Sum("total"), done=Count("pk"))
     }
-    items = class_items(articles)
-    total_items = items.count()
+    total_items = len(item_ids)
     held = dict(
         StudyCard.objects.filter(user__in=ids, item__in=items, mastered_until__gt=now)
         .values("user").annotate(count=Count("pk")).values_list("user", "count")
@@ -83,6 +85,7 @@ def learner_rows(classroom: Classroom, members: list, articles: list[Article], p
             "retention": _share(review.get("passed", 0), review.get("answered", 0)),
             "assignments": score.get("done", 0), "score": _share(score.get("score", 0), score.get("total", 0)),
             "mastery": _share(held.get(user.pk, 0), total_items),
+            "graded": review.get("graded", 0), "graded_right": review.get("graded_right", 0),
         })
     return rows
 
@@ -97,18 +100,19 @@ LEARNER_SORTS = {
 }
 
 
-def item_analysis(members: list, articles: list[Article], period: DateRange) -> list[dict]:
+def item_analysis(learners: list[dict], articles: list[Article], period: DateRange) -> list[dict]:
     """Facility (share right) and discrimination (upper minus lower 27% of the class) of every item
-    the class answered in the period; most missed first."""
+    the class answered in the period; most missed first. The learners are ranked by their share of
+    right answers in the same period, which learner_rows counted."""
     answers = ReviewLog.objects.filter(
-        period.reviews(), user__in=[user.pk for user in members], correct__isnull=False,
+        period.reviews(), user__in=[row["user"].pk for row in learners], correct__isnull=False,
         item__in=list(class_items(articles).values_list("pk", flat=True)),
     )
-    totals = list(answers.values("user").annotate(right=Count("pk", filter=Q(correct=True)), answered=Count("pk")))
-    totals.sort(key=lambda row: row["right"] / row["answered"], reverse=True)
-    size = max(1, round(len(totals) * GROUP_SHARE)) if len(totals) >= 2 else 0
-    upper = [row["user"] for row in totals[:size]]
-    lower = [row["user"] for row in totals[-size:]] if size else []
+    ranked = sorted((row for row in learners if row["graded"]), reverse=True,
+                    key=lambda row: row["graded_right"] / row["graded"])
+    size = max(1, round(len(ranked) * GROUP_SHARE)) if len(ranked) >= 2 else 0
+    upper = [row["user"].pk for row in ranked[:size]]
+    lower = [row["user"].pk for row in ranked[-size:]] if size else []
     rows = list(answers.values("item").annotate(
         answered=Count("pk"), right=Count("pk", filter=Q(correct=True)),
         upper_answered=Count("pk", filter=Q(user__in=upper)),

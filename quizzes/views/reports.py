@@ -49,7 +49,7 @@ def class_dashboard(request: HttpRequest, class_id: int) -> HttpResponse:
     members = reports.members_of(classroom)
     rows = reports.learner_rows(classroom, members, articles, period, now)
     rows.sort(key=reports.LEARNER_SORTS[key], reverse=sort.startswith("-"))
-    items = reports.item_analysis(members, articles, period)
+    items = reports.item_analysis(rows, articles, period)
     table = request.GET.get("download")
     if table in TABLES:
         sections, mastery = reports.section_mastery(members, articles, now)

@@ -62,7 +62,8 @@ def period():
 @pytest.mark.django_db
 def test_item_analysis_facility_and_discrimination(school, article):
     members = reports.members_of(school["classroom"])
-    rows = reports.add_wrong_options(reports.item_analysis(members, [article], period()), members, period())
+    learners = reports.learner_rows(school["classroom"], members, [article], period(), timezone.now())
+    rows = reports.add_wrong_options(reports.item_analysis(learners, [article], period()), members, period())
     by_item = {row["item"]: row for row in rows}
     expected = [(75, 1.0), (50, 1.0), (25, 1.0), (50, -1.0)]  # by hand from PATTERN
     for item, (facility, discrimination) in zip(school["items"], expected, strict=True):
