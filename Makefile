@@ -22,6 +22,8 @@ bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.bench_parse
 	$(PY) -m tests.bench.bench_generate
 	$(PY) -m tests.bench.bench_answer
+	$(PY) -m tests.bench.bench_dashboards
+	$(PY) -m tests.bench.bench_live
 
 # A venv made by an old Python (or a half-made one) is replaced, not patched.
 $(VENV)/.python:
