@@ -14,6 +14,8 @@ from quizzes.models import Assignment, Classroom, Membership, PracticeTest, Revi
 from quizzes.study import new_token
 from tests.quizzes.test_study import article  # noqa: F401 (fixture)
 
+CLASS_DASHBOARD_QUERIES = 17
+LEARNER_DASHBOARD_QUERIES = 18
 # Four learners, four items: right (1) or wrong (0). A is the upper 27% (one learner), D the lower.
 PATTERN = {"a": [1, 1, 1, 0], "b": [1, 1, 0, 0], "c": [1, 0, 0, 1], "d": [0, 0, 0, 1]}
 
@@ -128,6 +130,7 @@ def test_the_dashboard_costs_the_same_queries_with_more_learners_and_reviews(sch
         return len(captured)
 
     small = count()
+    assert small == CLASS_DASHBOARD_QUERIES
     for n in range(20):
         user = make_user(f"more{n}")
         Membership.objects.create(classroom=school["classroom"], user=user)
@@ -152,6 +155,7 @@ def test_the_learner_dashboard_costs_the_same_queries_with_more_reviews(school, 
 
     count()  # the first visit also creates the learner's settings
     small = count()
+    assert small == LEARNER_DASHBOARD_QUERIES
     for item in StudyItem.objects.filter(article=article)[:20]:
         for days_ago in range(2, 40, 3):
             graded(a, item, days_ago % 2 == 0, days_ago=days_ago)
