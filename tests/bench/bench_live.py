@@ -8,9 +8,10 @@ on that server (the URL's own database only serves to create and drop it). Eithe
 loads the demo (`seed_demo`), starts gunicorn on a free loopback port with DEBUG off, and at the end
 stops the server and removes the database and the directory, after a failure, Ctrl-C or SIGTERM too.
 
-The server runs 3 sync workers by default: on the 2-core machine they did at least as well as
-gthread workers (`--workers 2 --threads 4`, keep-alive 5 s, longer than the poll), and a sync worker
-closes each connection, so the phones reconnect as browsers do. The demo teacher signs in over HTTP,
+The server runs as the README recommends for production: 2 gthread workers of 4 threads with a
+keep-alive of 5 s, longer than the phones' one-second poll, so a phone keeps its connection between
+polls (`--workers 3 --threads 1` tries sync workers, which close each connection; on this 2-core
+machine they did about as well). The demo teacher signs in over HTTP,
 creates a quiz of 10 questions (choice, multi, cloze, number) from the demo article with the most
 such items and runs it as the projector page would: start, watch the answered count every second
 until everyone has answered or the time is up, results, next ... end. 200 players, a thread each
@@ -599,8 +600,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--players", type=int, default=200)
     parser.add_argument("--questions", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=1, help="threads per worker (more than 1: gthread)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (more than 1: gthread)")
     parser.add_argument("--seed", type=int, default=2024, help="players' think times and mistakes")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up as after Ctrl-C
