@@ -3,25 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Assignment, Classroom, Membership, PracticeTest
 from tests.quizzes.test_practice import right_answers
+from tests.clients import signed_in
 from tests.quizzes.test_study import article  # noqa: F401 (fixture)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def teacher(make_user):
-    return signed_in(make_user("laoshi", role="teacher"))
 
 
 @pytest.fixture

@@ -10,21 +10,10 @@ from django.utils import timezone
 
 from quizzes.live import JOIN_FAILURES_ALLOWED, points_for
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog, StudyItem
+from tests.clients import signed_in
 from tests.quizzes.test_study import article  # noqa: F401 (fixture)
 
 HTMX = {"HX-Request": "true"}
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def teacher(make_user):
-    return signed_in(make_user("laoshi", role="teacher"))
 
 
 @pytest.fixture

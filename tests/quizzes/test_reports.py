@@ -12,18 +12,13 @@ from django.utils import timezone
 from quizzes import reports, scheduling
 from quizzes.models import Assignment, Classroom, Membership, PracticeTest, ReviewLog, StudyCard, StudyItem
 from quizzes.study import new_token
+from tests.clients import signed_in
 from tests.quizzes.test_study import article  # noqa: F401 (fixture)
 
 CLASS_DASHBOARD_QUERIES = 17
 LEARNER_DASHBOARD_QUERIES = 18
 # Four learners, four items: right (1) or wrong (0). A is the upper 27% (one learner), D the lower.
 PATTERN = {"a": [1, 1, 1, 0], "b": [1, 1, 0, 0], "c": [1, 0, 0, 1], "d": [0, 0, 0, 1]}
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def graded(user, item, correct: bool, *, given=(), days_ago=1):
