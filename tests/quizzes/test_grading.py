@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from quizzes import grading
 from quizzes.grading import (
     BlankResult,
     Verdict,
@@ -634,3 +635,12 @@ def test_it_loads_opencc_and_pypinyin_only_when_grading():
     assert result.returncode == 0, result.stderr
     assert "on import: False False" in result.stdout
     assert "after grading: True True" in result.stdout
+
+
+def test_warm_up_loads_both_dictionaries_before_the_first_answer():
+    grading._converter.cache_clear()
+    grading._readings.cache_clear()
+    grading.warm_up()
+    assert grading._converter.cache_info().currsize == 1
+    assert grading._readings.cache_info().currsize == 1
+    assert grading.grade_blanks(["學習"], ["学习"]).correct
