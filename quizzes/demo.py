@@ -42,7 +42,7 @@ def demo_class_build(teacher, learner, *, now: datetime) -> Classroom | None:
                                        due_at=now + timedelta(days=7), rng=rng)
         items = list(StudyItem.objects.active().filter(article=article).order_by("pk"))
         for number, member in enumerate(members):
-            skill = 0.55 + 0.06 * number % 0.4  # some learners stronger than others
+            skill = 0.55 + (0.06 * number) % 0.4  # between 0.55 and 0.95: some learners stronger than others
             _history(member, items, skill, now, rng)
             _attempt(assignment, member, skill, now - timedelta(days=rng.randint(0, 3)), rng)
     return classroom

@@ -20,7 +20,7 @@ from quizzes.models import (
     Assignment, LiveAnswer, LiveDelivery, LiveJoinAttempt, LivePlayer, LiveSession, StudyItem, new_live_pin,
 )
 from quizzes.practice import questions_choose
-from quizzes.study import grade, review_record
+from quizzes.study import grade, kept_answers, review_record
 
 LIVE_KINDS = [
     StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI, StudyItem.Kind.CLOZE, StudyItem.Kind.NUMBER, StudyItem.Kind.QUOTE,
@@ -164,7 +164,7 @@ def answer_submit(player: LivePlayer, session: LiveSession, *, index: int, typed
                                 speed=session.speed_scoring, streak=streak, streak_bonus=session.streak_bonus)
             answer = LiveAnswer.objects.create(
                 session=session, player=player, index=index, item=item, correct=verdict.correct, points=points,
-                given=[value.strip()[:200] for value in (chosen or typed)][:20], elapsed_ms=elapsed_ms,
+                given=kept_answers(chosen or typed), elapsed_ms=elapsed_ms,
                 answered_at=now,
             )
             player.score, player.streak = player.score + points, streak

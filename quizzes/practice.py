@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
 from quizzes.models import PracticeAnswer, PracticeTest, StudyItem
-from quizzes.study import grade, rating_for, review_record
+from quizzes.study import grade, kept_answers, rating_for, review_record
 
 # Kinds the server can grade on its own; the flashcard kinds are rated by the learner.
 TESTABLE_KINDS = [
@@ -84,7 +84,7 @@ def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str
         questions = list(test.answers.select_related("item"))
         for question in questions:
             typed, chosen = responses.get(question.position, ([], []))
-            question.given = [] if late else [value.strip()[:200] for value in (chosen or typed)][:20]
+            question.given = [] if late else kept_answers(chosen or typed)
             if late:
                 question.correct = False
                 continue

@@ -130,6 +130,11 @@ def grade(item: StudyItem, *, answers: list[str], chosen: list[str]) -> grading.
     return grading.grade_blanks(answers, item.answers)
 
 
+def kept_answers(values: list[str]) -> list[str]:
+    """What a learner typed or chose, as stored: trimmed, at most 20 answers of 200 characters."""
+    return [value.strip()[:200] for value in values][:20]
+
+
 def rating_for(verdict: grading.Verdict, *, hint_used: bool) -> int:
     if not verdict.correct:
         return scheduling.AGAIN
@@ -159,7 +164,7 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
                 card=card, user=user, item=item, paragraph_id=item.paragraph_id, rating=rating, correct=correct,
                 reviewed_at=now, duration_ms=duration_ms,
                 study_day=scheduling.study_day(now, options.time_zone), previous=previous, was_new=created,
-                given=[value.strip()[:200] for value in given or []][:20], prior_state=prior_state,
+                given=kept_answers(given or []), prior_state=prior_state,
                 overdue_days=overdue_days,
                 token=token[:64],
             )

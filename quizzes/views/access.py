@@ -3,8 +3,13 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+import csv
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from corpus.models import Article
+from quizzes.models import Classroom
 from quizzes.roles import is_teacher
 
 
@@ -19,3 +24,23 @@ def teacher_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def taught_class_or_404(request: HttpRequest, class_id: int) -> Classroom:
+    """One of the signed-in teacher's own classes; anyone else's is a 404."""
+    return get_object_or_404(request.user.taught_classes, pk=class_id)
+
+
+def article_in_query(request: HttpRequest) -> Article | None:
+    """The article named by ?article=<id>, or None (missing, malformed or unknown): then the page
+    shows the article picker."""
+    article_id = request.GET.get("article", "")
+    return Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+
+
+def csv_download(filename: str) -> tuple[HttpResponse, "csv.writer"]:
+    """A CSV attachment and its writer, UTF-8 with a byte-order mark so spreadsheet programs read Chinese."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    return response, csv.writer(response)

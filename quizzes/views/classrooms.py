@@ -1,7 +1,5 @@
 """Classes and assignments: a teacher's classes, joining with a code, assigning quizzes, results."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -17,11 +15,7 @@ from quizzes.forms import AssignmentForm, ClassroomForm, JoinForm
 from quizzes.models import Assignment, Classroom
 from quizzes.practice import TESTABLE_KINDS, NoQuestions
 from quizzes.roles import is_teacher
-from quizzes.views.access import teacher_required
-
-
-def _get_class_for_teacher(request: HttpRequest, class_id: int) -> Classroom:
-    return get_object_or_404(request.user.taught_classes, pk=class_id)
+from quizzes.views.access import article_in_query, csv_download, taught_class_or_404, teacher_required
 
 
 def _get_assignment_for_teacher(request: HttpRequest, assignment_id: int) -> Assignment:
@@ -95,7 +89,7 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
 @require_POST
 def class_update(request: HttpRequest, class_id: int) -> HttpResponse:
     """Rename, archive or restore a class, or remove a learner from it."""
-    classroom = _get_class_for_teacher(request, class_id)
+    classroom = taught_class_or_404(request, class_id)
     action = request.POST.get("action")
     if action == "rename":
         form = ClassroomForm(request.POST)
@@ -123,9 +117,8 @@ def class_update(request: HttpRequest, class_id: int) -> HttpResponse:
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
-    classroom = _get_class_for_teacher(request, class_id)
-    article_id = request.GET.get("article", "")
-    article = Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+    classroom = taught_class_or_404(request, class_id)
+    article = article_in_query(request)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
         return render(request, "quizzes/classes/assignment_choose.html", {"classroom": classroom, "articles": articles})
@@ -159,10 +152,7 @@ def assignment_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """The results as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
     assignment = _get_assignment_for_teacher(request, assignment_id)
     learners, _questions = assignment_results(assignment)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="assignment-{assignment.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download(f"assignment-{assignment.pk}.csv")
     writer.writerow([_("学员"), _("状态"), _("得分"), _("题数"), _("百分比"), _("交卷时间")])
     for row in learners:
         attempt = row.attempt

@@ -5,8 +5,6 @@ small query, so a room of phones costs little. A phone that reloads finds its pl
 session and carries on with its points.
 """
 
-import csv
-
 import segno
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +22,7 @@ from quizzes.live import (
 )
 from quizzes.models import Assignment, LiveAnswer, LivePlayer, LiveSession, StudyItem
 from quizzes.practice import NoQuestions
-from quizzes.views.access import teacher_required
+from quizzes.views.access import article_in_query, csv_download, teacher_required
 from quizzes.views.study import answer_inputs
 
 SESSION_KEY = "live_players"  # {live session id: player id} in the phone's Django session
@@ -57,10 +55,11 @@ def live_new(request: HttpRequest) -> HttpResponse:
         assignment = get_object_or_404(Assignment.objects.filter(classroom__teacher=request.user).select_related(
             "article"), pk=int(request.GET["assignment"]))
         article = assignment.article
-    elif request.GET.get("article", "").isdigit():
-        article = get_object_or_404(Article, pk=int(request.GET["article"]))
+    else:
+        article = article_in_query(request)
     if article is None:
-        return redirect("quizzes:practice_new")
+        articles = Article.objects.select_related("document").order_by("document", "position")
+        return render(request, "quizzes/live/new.html", {"articles": articles})
     form = LiveForm(request.POST or None, kinds=LIVE_KINDS, from_assignment=assignment is not None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -140,10 +139,7 @@ def live_results_csv(request: HttpRequest, live_id: int) -> HttpResponse:
     answers = {}
     for answer in LiveAnswer.objects.filter(session=live).only("player_id", "index", "correct", "points"):
         answers[answer.player_id, answer.index] = answer
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="live-{live.pin}-{live.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download(f"live-{live.pin}-{live.pk}.csv")
     header = [_("名次"), _("昵称"), _("账号"), _("得分"), _("答对")]
     writer.writerow(header + [_("第 %(n)d 题") % {"n": n} for n in range(1, live.total + 1)])
     for standing in leaderboard(live, limit=None):

@@ -16,6 +16,7 @@ from quizzes.models import PracticeTest
 from quizzes.practice import (
     TESTABLE_KINDS, NoQuestions, practice_test_create, practice_test_retake, practice_test_submit,
 )
+from quizzes.views.access import article_in_query
 from quizzes.views.study import answer_inputs
 
 QUICK_SIZE = 10
@@ -46,8 +47,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest) -> HttpResponse:
-    article_id = request.GET.get("article", "")
-    article = Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+    article = article_in_query(request)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
         return render(request, "quizzes/practice/choose.html", {"articles": articles})

@@ -1,6 +1,5 @@
 """A teacher's dashboard for one class, its CSV downloads, and the drill-down page per learner."""
 
-import csv
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -13,8 +12,7 @@ from django.views.decorators.http import require_GET
 
 from quizzes import reports
 from quizzes.forms import DateRangeForm
-from quizzes.models import Classroom
-from quizzes.views.access import teacher_required
+from quizzes.views.access import csv_download, taught_class_or_404, teacher_required
 from quizzes.views.progress import learner_context
 
 DEFAULT_DAYS = 30
@@ -23,10 +21,6 @@ TABLES = ("learners", "items", "sections")
 # CSV downloads always hold every row.
 LEARNERS_PER_PAGE = 25
 ITEMS_SHOWN = 30
-
-
-def _get_class_for_teacher(request: HttpRequest, class_id: int) -> Classroom:
-    return get_object_or_404(request.user.taught_classes, pk=class_id)
 
 
 def _period(request: HttpRequest) -> tuple[DateRangeForm, reports.DateRange]:
@@ -41,7 +35,7 @@ def _period(request: HttpRequest) -> tuple[DateRangeForm, reports.DateRange]:
 @teacher_required
 @require_GET
 def class_dashboard(request: HttpRequest, class_id: int) -> HttpResponse:
-    classroom = _get_class_for_teacher(request, class_id)
+    classroom = taught_class_or_404(request, class_id)
     form, period = _period(request)
     now, articles = timezone.now(), reports.class_articles(classroom)
     sort = request.GET.get("sort", "name")
@@ -72,10 +66,7 @@ def class_dashboard(request: HttpRequest, class_id: int) -> HttpResponse:
 
 def _csv(classroom, table, rows, items, sections, mastery) -> HttpResponse:
     """One table as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="class-{classroom.pk}-{table}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download(f"class-{classroom.pk}-{table}.csv")
     if table == "learners":
         writer.writerow([_("学员"), _("最近活动"), _("近 7 天复习"), _("保持率 %"), _("作业数"), _("作业得分 %"), _("掌握 %")])
         for row in rows:
@@ -103,7 +94,7 @@ def _blank(value) -> str:
 @require_GET
 def class_learner(request: HttpRequest, class_id: int, user_id: int) -> HttpResponse:
     """One learner of the class, as their own dashboard shows them, limited to the class's articles."""
-    classroom = _get_class_for_teacher(request, class_id)
+    classroom = taught_class_or_404(request, class_id)
     learner = get_object_or_404(get_user_model().objects.filter(memberships__classroom=classroom), pk=user_id)
     context = learner_context(learner, reports.class_articles(classroom), timezone.now())
     context |= {"subject": learner, "own": False, "classroom": classroom}

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from corpus.models import KeyPoint, Section
+from corpus.models import KeyPoint
 from quizzes.models import ReviewLog, StudyCard, StudyItem
 from quizzes.recitation import POINTS, SUBHEADINGS, TITLE_ONLY, article_outline, groups_at, levels_for
 from quizzes.study import new_token
