@@ -28,7 +28,9 @@ class DocumentAdmin(admin.ModelAdmin):
         import_view = self.admin_site.admin_view(self.import_view)
         return [path("import/", import_view, name="corpus_document_import"), *super().get_urls()]
 
-    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None) -> HttpResponse:
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
         # A document is only ever made by the importer, so "add" means "import".
         return redirect("admin:corpus_document_import")
 
@@ -38,14 +40,23 @@ class DocumentAdmin(admin.ModelAdmin):
         form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
         if request.method == "POST" and form.is_valid():
             result = document_import(
-                preview=form.cleaned_data["preview"], filename=form.cleaned_data["filename"], user=request.user
+                preview=form.cleaned_data["preview"],
+                filename=form.cleaned_data["filename"],
+                user=request.user,
             )
             if result.created:
-                self.message_user(request, _("已导入《%(title)s》。") % {"title": result.document.title})
+                self.message_user(
+                    request, _("已导入《%(title)s》。") % {"title": result.document.title}
+                )
             else:
                 self.message_user(request, _("这份文本已经导入过，就在这里。"), messages.INFO)
             return redirect(reverse("admin:corpus_document_change", args=[result.document.pk]))
-        context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta, "title": _("导入文本")}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": _("导入文本"),
+        }
         return TemplateResponse(request, "admin/corpus/document/import.html", context)
 
 

@@ -17,7 +17,9 @@ class ImportForm(forms.Form):
         label=_("上传文件"),
         required=False,
         help_text=_(".txt 或 .md，UTF-8、GB18030/GBK 或 UTF-16 编码，不超过 5 MB。"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,text/plain,text/markdown"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".txt,.md,.markdown,text/plain,text/markdown"}
+        ),
     )
     text = forms.CharField(
         label=_("或粘贴文本"),
@@ -54,7 +56,9 @@ class ConfirmImportForm(forms.Form):
     """The second step: the previewed text travels back exactly, base64-encoded."""
 
     payload = forms.CharField(widget=forms.HiddenInput, strip=False)
-    encoding = forms.ChoiceField(choices=[(name, name) for name in ENCODINGS], widget=forms.HiddenInput)
+    encoding = forms.ChoiceField(
+        choices=[(name, name) for name in ENCODINGS], widget=forms.HiddenInput
+    )
     filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
 
     @classmethod
@@ -69,7 +73,9 @@ class ConfirmImportForm(forms.Form):
         try:
             text = base64.b64decode(cleaned["payload"], validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError, ValueError):
-            raise forms.ValidationError(_("导入表单已损坏，请重新上传或粘贴。"), code="malformed") from None
+            raise forms.ValidationError(
+                _("导入表单已损坏，请重新上传或粘贴。"), code="malformed"
+            ) from None
         try:
             cleaned["preview"] = document_preview(text=text, encoding=cleaned["encoding"])
         except ImportFailed as error:

@@ -17,7 +17,9 @@ MESSAGES = {
     "empty": _("文件或文本是空的，没有可导入的内容。"),
     "too_large": _("内容超过 5 MB，请分成几部分导入。"),
     "binary": _("这不是文本文件。请上传 .txt 或 .md 文本，或直接粘贴文字。"),
-    "unsupported_encoding": _("无法识别文本编码。请使用 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 保存后再导入。"),
+    "unsupported_encoding": _(
+        "无法识别文本编码。请使用 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 保存后再导入。"
+    ),
     "no_article": _("没有找到文章：文本应以标题开头，后面是正文段落。"),
 }
 
@@ -52,7 +54,11 @@ def text_hash(text: str) -> str:
 
 
 def document_preview(
-    *, data: bytes | None = None, text: str | None = None, encoding: str = "utf-8", look_up: bool = True
+    *,
+    data: bytes | None = None,
+    text: str | None = None,
+    encoding: str = "utf-8",
+    look_up: bool = True,
 ) -> Preview:
     """Decode (or check) and parse, saving nothing. Raises ImportFailed with a code.
 
@@ -127,7 +133,15 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
         for index, parsed in enumerate(parsed_articles, start=1)
     )
     section_pairs = [
-        (Section(article=article, position=index, level=parsed.level, heading=(parsed.heading or "")[:300]), parsed)
+        (
+            Section(
+                article=article,
+                position=index,
+                level=parsed.level,
+                heading=(parsed.heading or "")[:300],
+            ),
+            parsed,
+        )
         for article, parsed_article in zip(articles, parsed_articles)
         for index, parsed in enumerate(parsed_article.sections, start=1)
     ]
@@ -135,13 +149,20 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
     paragraph_pairs = []
     for section, parsed_section in section_pairs:
         for index, parsed in enumerate(parsed_section.paragraphs, start=1):
-            paragraph_pairs.append((Paragraph(section=section, position=index, text=parsed.text), parsed))
+            paragraph_pairs.append(
+                (Paragraph(section=section, position=index, text=parsed.text), parsed)
+            )
     Paragraph.objects.bulk_create([paragraph for paragraph, _ in paragraph_pairs], batch_size=500)
     points = []
     for paragraph, parsed in paragraph_pairs:
         for index, point in enumerate(parsed.points, start=1):
             start = paragraph.text.find(point)
             points.append(
-                KeyPoint(paragraph=paragraph, position=index, text=point[:500], start=start if start >= 0 else None)
+                KeyPoint(
+                    paragraph=paragraph,
+                    position=index,
+                    text=point[:500],
+                    start=start if start >= 0 else None,
+                )
             )
     KeyPoint.objects.bulk_create(points, batch_size=500)

@@ -18,7 +18,11 @@ class Document(models.Model):
     # GB18030 is the same document.
     sha256 = models.CharField(_("散列"), max_length=64, unique=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("导入者"), null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("导入者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
 
@@ -82,7 +86,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["document", "position"]
-        constraints = [models.UniqueConstraint(fields=["document", "position"], name="article_position_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="article_position_unique")
+        ]
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
 
@@ -106,7 +112,9 @@ class Section(models.Model):
 
     class Meta:
         ordering = ["article", "position"]
-        constraints = [models.UniqueConstraint(fields=["article", "position"], name="section_position_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="section_position_unique")
+        ]
         verbose_name = _("小节")
         verbose_name_plural = _("小节")
 
@@ -130,7 +138,11 @@ class Paragraph(models.Model):
 
     class Meta:
         ordering = ["section", "position"]
-        constraints = [models.UniqueConstraint(fields=["section", "position"], name="paragraph_position_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "position"], name="paragraph_position_unique"
+            )
+        ]
         verbose_name = _("段落")
         verbose_name_plural = _("段落")
 
@@ -139,7 +151,9 @@ class Paragraph(models.Model):
 
     def parts(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_key_point) runs, for highlighting."""
-        spans = sorted((p.start, p.start + len(p.text)) for p in self.points.all() if p.start is not None)
+        spans = sorted(
+            (p.start, p.start + len(p.text)) for p in self.points.all() if p.start is not None
+        )
         pieces, cursor = [], 0
         for start, end in spans:
             if start < cursor:
@@ -162,7 +176,11 @@ class KeyPoint(models.Model):
 
     class Meta:
         ordering = ["paragraph", "position"]
-        constraints = [models.UniqueConstraint(fields=["paragraph", "position"], name="keypoint_position_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "position"], name="keypoint_position_unique"
+            )
+        ]
         verbose_name = _("要点")
         verbose_name_plural = _("要点")
 

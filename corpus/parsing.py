@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Outline", "Paragraph", "Section", "normalize_text", "outline_to_dict", "parse"]
+__all__ = [
+    "Article",
+    "Outline",
+    "Paragraph",
+    "Section",
+    "normalize_text",
+    "outline_to_dict",
+    "parse",
+]
 
 
 @dataclass
@@ -121,12 +129,16 @@ SURNAMES = frozenset(
     "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
     "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
 )
-COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "公孙", "夏侯"))
+COMPOUND_SURNAMES = frozenset(
+    ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "公孙", "夏侯")
+)
 AUTHOR_LINE_MAX_CHARS = 40
 
 # Closing notes after an article: "（作者为……）", "（作者单位：……）", "（据《人民日报》……）".
 CLOSING_NOTE = re.compile(r"[（(]\s*((?:据|原载|摘自|来源|本文|作者).*?)\s*[）)]")
-NOTE_SOURCE = re.compile(r"(?:据|原载|摘自|来源)\s*[:：]?\s*《\s*([^》]+?)\s*》\s*[，,、；;：:]?\s*")
+NOTE_SOURCE = re.compile(
+    r"(?:据|原载|摘自|来源)\s*[:：]?\s*《\s*([^》]+?)\s*》\s*[，,、；;：:]?\s*"
+)
 NOTE_MAX_CHARS = 200
 
 # A report's title block: a subtitle ("——在……上的报告") and a date line
@@ -168,10 +180,13 @@ LEAD_POINT_BREAKERS = re.compile(r"[，,：:“”\"‘’「」（）()]")
 # 可是/或是/若是/只是/凡是/倒是 and 是否/是非 are not the copula.
 COPULA = re.compile(r"(?<![但于可或若只凡倒])是(?![否非])")
 # A lead sentence opening with a pronoun, a time phrase or a figure narrates.
-NARRATIVE_OPENER = re.compile(r"这|那|我|他|她|它|其|此|今年|去年|明年|近年|近期|当前|目前|过去|如今|\d")
+NARRATIVE_OPENER = re.compile(
+    r"这|那|我|他|她|它|其|此|今年|去年|明年|近年|近期|当前|目前|过去|如今|\d"
+)
 
 
 # --------------------------------------------------------------------------- lines
+
 
 def normalize_text(text: str) -> str:
     """Strip byte order marks and unify line ends; markdown hard breaks become plain ones."""
@@ -199,7 +214,11 @@ def _read_lines(text: str) -> list[_Line]:
         hashes, content = _strip_markdown(stripped)
         # Furniture vanishes without leaving a gap, so a paragraph it cut rejoins.
         # It is checked before and after markdown stripping: "- 9 -" is no list item.
-        if content and not _is_furniture(stripped) and (content == stripped or not _is_furniture(content)):
+        if (
+            content
+            and not _is_furniture(stripped)
+            and (content == stripped or not _is_furniture(content))
+        ):
             lines.append(_classify(content, hashes, gap))
             gap = False
     return lines
@@ -245,7 +264,7 @@ def _byline_authors(text: str) -> list[str] | None:
     names: list[str] = []
     for token in NAME_SEPARATORS.split(text[1:] if marked else text):
         if role := BYLINE_ROLE.match(token):
-            token = token[role.end():]
+            token = token[role.end() :]
         if not token:
             continue
         if not PERSON_NAME.fullmatch(token):
@@ -259,11 +278,12 @@ def _closing_note(text: str) -> tuple[str | None, str | None]:
     inner = CLOSING_NOTE.fullmatch(text)[1]
     source = None
     if cited := NOTE_SOURCE.match(inner):
-        source, inner = cited[1], inner[cited.end():]
+        source, inner = cited[1], inner[cited.end() :]
     return source, inner.strip(" ，,、") or None
 
 
 # --------------------------------------------------------------------------- title blocks
+
 
 @dataclass
 class _TitleBlock:
@@ -288,7 +308,9 @@ def _find_title_blocks(lines: list[_Line]) -> list[_TitleBlock]:
     return blocks
 
 
-def _title_above_byline(lines: list[_Line], at: int, floor: int, *, first: bool) -> _TitleBlock | None:
+def _title_above_byline(
+    lines: list[_Line], at: int, floor: int, *, first: bool
+) -> _TitleBlock | None:
     """The title block ending in the byline at `at`, looking no higher than `floor`."""
     subtitle = date = None
     above = at - 1
@@ -339,13 +361,19 @@ def _take_column_label(lines: list[_Line], block: _TitleBlock, floor: int, *, fi
     """A column label sits right under the byline or right above the title. Above the
     page's first title, a lone line is the page banner rather than a label."""
     below = block.body
-    if below + 1 < len(lines) and (label := _column_label(lines[below])) and lines[below + 1].kind == "text":
+    if (
+        below + 1 < len(lines)
+        and (label := _column_label(lines[below]))
+        and lines[below + 1].kind == "text"
+    ):
         block.column, block.body = label, below + 1
         return
     above = block.start - 1
     if above < floor or (first and above == 0):
         return
-    if (label := _column_label(lines[above])) and (lines[above].kind == "heading" or lines[block.start].gap_before):
+    if (label := _column_label(lines[above])) and (
+        lines[above].kind == "heading" or lines[block.start].gap_before
+    ):
         block.column, block.start = label, above
     elif lines[above].kind == "heading" and not first:
         # Nothing follows this heading before the title, so it heads no section of the
@@ -444,19 +472,24 @@ def _banner(lines: list[_Line], first_start: int) -> str | None:
 
 # --------------------------------------------------------------------------- body
 
+
 def _article(block: _TitleBlock, lines: list[_Line]) -> Article | None:
     blocks, notes = _body_blocks(lines)
     sections = _sections(blocks)
     if not any(section.paragraphs for section in sections):
         return None
-    article = Article(block.title, block.subtitle, block.authors, block.column, date=block.date, sections=sections)
+    article = Article(
+        block.title, block.subtitle, block.authors, block.column, date=block.date, sections=sections
+    )
     for source, note in notes:
         article.source = article.source or source
         article.note = article.note or note
     return article
 
 
-def _body_blocks(lines: list[_Line]) -> tuple[list[tuple[int | None, str]], list[tuple[str | None, str | None]]]:
+def _body_blocks(
+    lines: list[_Line],
+) -> tuple[list[tuple[int | None, str]], list[tuple[str | None, str | None]]]:
     """Headings as (level, heading) and paragraphs as (None, text), with the closing notes.
 
     A paragraph that ends without closing punctuation continues in the next text line;
@@ -488,7 +521,12 @@ def _flush_paragraph(parts: list[str], blocks: list[tuple[int | None, str]]) -> 
     pieces = [parts[0]]
     for before, after in zip(parts, parts[1:]):
         # A soft-wrapped line between two Latin words needs its space back.
-        if before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
+        if (
+            before[-1].isascii()
+            and before[-1].isalpha()
+            and after[0].isascii()
+            and after[0].isalpha()
+        ):
             pieces.append(" ")
         pieces.append(after)
     blocks.append((None, "".join(pieces)))
@@ -500,7 +538,7 @@ def _markdown_heading(line: _Line) -> tuple[int, str]:
     number = HEADING_NUMBER.match(line.text)
     if number:
         level = 1 if number["part"] else 2
-        heading = line.text[number.end():].rstrip(HEADING_TRAILER) or line.text
+        heading = line.text[number.end() :].rstrip(HEADING_TRAILER) or line.text
     else:
         level = 1 if line.hashes <= 2 else 2
         heading = line.text.rstrip(HEADING_TRAILER) or line.text
@@ -513,7 +551,7 @@ def _numbered_heading(text: str) -> tuple[int, str] | None:
     number = HEADING_NUMBER.match(text)
     if not number:
         return None
-    heading = text[number.end():].rstrip(HEADING_TRAILER)
+    heading = text[number.end() :].rstrip(HEADING_TRAILER)
     if not heading or len(heading) > HEADING_MAX_CHARS or SENTENCE_END.search(heading):
         return None
     if text[-1] in "。." and PAUSE.search(heading):
@@ -533,7 +571,7 @@ def _run_in_heading(text: str) -> tuple[int, str, str] | None:
     heading = text[number.end() : end.start()].strip()
     if not 2 <= len(heading) <= LEAD_POINT_MAX_CHARS or LEAD_POINT_BREAKERS.search(heading):
         return None
-    return (1 if number["part"] else 2), heading, text[end.end():].strip()
+    return (1 if number["part"] else 2), heading, text[end.end() :].strip()
 
 
 def _sections(blocks: list[tuple[int | None, str]]) -> list[Section]:
@@ -556,6 +594,7 @@ def _sections(blocks: list[tuple[int | None, str]]) -> list[Section]:
 
 
 # --------------------------------------------------------------------------- points
+
 
 def _paragraph_points(text: str, *, opening: bool) -> list[str]:
     """Enumerated items anywhere; otherwise the lead sentence, unless the paragraph opens
@@ -587,17 +626,22 @@ def _lead_point(text: str) -> str | None:
     and followed by more text, without a pause or quotation inside, not a definition
     (X是Y) and not narration."""
     end = SENTENCE_END.search(text)
-    if end is None or end[0] not in "。；;" or not text[end.end():].strip():
+    if end is None or end[0] not in "。；;" or not text[end.end() :].strip():
         return None
     sentence = text[: end.start()].strip()
     if not POINT_MIN_CHARS <= len(sentence) <= LEAD_POINT_MAX_CHARS or not HAN_CHAR.match(sentence):
         return None
-    if LEAD_POINT_BREAKERS.search(sentence) or COPULA.search(sentence, 1) or NARRATIVE_OPENER.match(sentence):
+    if (
+        LEAD_POINT_BREAKERS.search(sentence)
+        or COPULA.search(sentence, 1)
+        or NARRATIVE_OPENER.match(sentence)
+    ):
         return None
     return sentence
 
 
 # --------------------------------------------------------------------------- entry points
+
 
 def parse(text: str) -> Outline:
     """The outline of a page. Never raises; a text without an article (a title and at
@@ -615,7 +659,10 @@ def parse(text: str) -> Outline:
 
 
 def outline_to_dict(outline: Outline) -> dict:
-    return {"banner": outline.banner, "articles": [_article_to_dict(article) for article in outline.articles]}
+    return {
+        "banner": outline.banner,
+        "articles": [_article_to_dict(article) for article in outline.articles],
+    }
 
 
 def _article_to_dict(article: Article) -> dict:

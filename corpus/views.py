@@ -18,13 +18,16 @@ def library(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     articles = Article.objects.search(query)
-    with_counts = articles.annotate(point_count=Count("sections__paragraphs__points")).order_by("position")
-    documents = (
-        Document.objects.filter(pk__in=articles.values("document"))
-        .prefetch_related(Prefetch("articles", queryset=with_counts, to_attr="matching"))
+    with_counts = articles.annotate(point_count=Count("sections__paragraphs__points")).order_by(
+        "position"
+    )
+    documents = Document.objects.filter(pk__in=articles.values("document")).prefetch_related(
+        Prefetch("articles", queryset=with_counts, to_attr="matching")
     )
     if request.htmx:
-        return render(request, "corpus/library.html#results", {"query": query, "documents": documents})
+        return render(
+            request, "corpus/library.html#results", {"query": query, "documents": documents}
+        )
     context = {"form": form, "query": query, "documents": documents, "today": _today_for(request)}
     return render(request, "corpus/library.html", context)
 
@@ -42,16 +45,22 @@ def _today_for(request: HttpRequest):
 
 @require_GET
 def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = get_object_or_404(Document.objects.select_related("imported_by", "generation"), pk=document_id)
+    document = get_object_or_404(
+        Document.objects.select_related("imported_by", "generation"), pk=document_id
+    )
     articles = document.articles.annotate(point_count=Count("sections__paragraphs__points"))
-    return render(request, "corpus/document_detail.html", {"document": document, "articles": articles})
+    return render(
+        request, "corpus/document_detail.html", {"document": document, "articles": articles}
+    )
 
 
 @require_GET
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_outline(), pk=article_id)
     sections = list(article.sections.all())
-    if request.user.is_authenticated:  # the learner's mastery of each section, as colour on the outline
+    if (
+        request.user.is_authenticated
+    ):  # the learner's mastery of each section, as colour on the outline
         entries = mastery(request.user, [article], timezone.now())
         held = {row.section.pk: row for entry in entries for row in entry.sections}
         for section in sections:
@@ -71,7 +80,9 @@ def document_import(request: HttpRequest) -> HttpResponse:
             "confirm_form": ConfirmImportForm.for_preview(preview, form.cleaned_data["filename"]),
         }
     template = "corpus/import.html#workspace" if request.htmx else "corpus/import.html"
-    return render(request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
+    return render(
+        request, template, context, status=400 if form.is_bound and not form.is_valid() else 200
+    )
 
 
 @login_required
@@ -79,9 +90,16 @@ def document_import(request: HttpRequest) -> HttpResponse:
 def document_import_confirm(request: HttpRequest) -> HttpResponse:
     form = ConfirmImportForm(request.POST)
     if not form.is_valid():
-        return render(request, "corpus/import.html", {"form": ImportForm(), "confirm_errors": form.non_field_errors()}, status=400)
+        return render(
+            request,
+            "corpus/import.html",
+            {"form": ImportForm(), "confirm_errors": form.non_field_errors()},
+            status=400,
+        )
     result = save_document(
-        preview=form.cleaned_data["preview"], filename=form.cleaned_data["filename"], user=request.user
+        preview=form.cleaned_data["preview"],
+        filename=form.cleaned_data["filename"],
+        user=request.user,
     )
     if result.created:
         messages.success(request, _("已导入《%(title)s》。") % {"title": result.document.title})

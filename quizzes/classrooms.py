@@ -35,18 +35,33 @@ def classroom_join(user, code: str) -> Classroom:
     return classroom
 
 
-def assignment_create(*, classroom: Classroom, article: Article, section: Section | None, kinds: list[str],
-                      size: int, time_limit: int | None, due_at: datetime,
-                      rng: random.Random | None = None) -> Assignment:
+def assignment_create(
+    *,
+    classroom: Classroom,
+    article: Article,
+    section: Section | None,
+    kinds: list[str],
+    size: int,
+    time_limit: int | None,
+    due_at: datetime,
+    rng: random.Random | None = None,
+) -> Assignment:
     """The questions are chosen once, so every learner answers the same ones (in their own order)."""
     chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
     return Assignment.objects.create(
-        classroom=classroom, article=article, section=section, kinds=list(kinds), item_ids=chosen,
-        time_limit=time_limit or None, due_at=due_at,
+        classroom=classroom,
+        article=article,
+        section=section,
+        kinds=list(kinds),
+        item_ids=chosen,
+        time_limit=time_limit or None,
+        due_at=due_at,
     )
 
 
-def assignment_start(assignment: Assignment, user, *, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+def assignment_start(
+    assignment: Assignment, user, *, now: datetime, rng: random.Random | None = None
+) -> PracticeTest:
     """The learner's attempt: the one already started, or a new one. One attempt counts per learner."""
     attempt = assignment.attempts.filter(user=user).first()
     if attempt is not None:
@@ -54,8 +69,16 @@ def assignment_start(assignment: Assignment, user, *, now: datetime, rng: random
     order = list(assignment.item_ids)
     (rng or random.Random()).shuffle(order)
     try:
-        return practice_test_with(user, assignment.article, assignment.section, assignment.kinds,
-                                  assignment.time_limit, now, order, assignment=assignment)
+        return practice_test_with(
+            user,
+            assignment.article,
+            assignment.section,
+            assignment.kinds,
+            assignment.time_limit,
+            now,
+            order,
+            assignment=assignment,
+        )
     except IntegrityError:  # a double click started it a moment ago
         return assignment.attempts.get(user=user)
 
@@ -68,7 +91,9 @@ class LearnerResult:
     @property
     def late(self) -> bool:
         attempt = self.attempt
-        return bool(attempt and attempt.finished_at and attempt.finished_at > attempt.assignment.due_at)
+        return bool(
+            attempt and attempt.finished_at and attempt.finished_at > attempt.assignment.due_at
+        )
 
 
 def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], list[dict]]:
@@ -76,16 +101,26 @@ def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], lis
     attempts = {test.user_id: test for test in assignment.attempts.select_related("assignment")}
     members = Membership.objects.filter(classroom=assignment.classroom_id).select_related("user")
     learners = [LearnerResult(member.user, attempts.get(member.user_id)) for member in members]
-    finished = PracticeAnswer.objects.filter(test__assignment=assignment, test__finished_at__isnull=False)
+    finished = PracticeAnswer.objects.filter(
+        test__assignment=assignment, test__finished_at__isnull=False
+    )
     counts = {
         row["item"]: row
-        for row in finished.values("item").annotate(answered=Count("pk"), right=Count("pk", filter=Q(correct=True)))
+        for row in finished.values("item").annotate(
+            answered=Count("pk"), right=Count("pk", filter=Q(correct=True))
+        )
     }
     items = {item.pk: item for item in assignment.article.items.filter(pk__in=assignment.item_ids)}
     questions = []
     for item_id in assignment.item_ids:
         row = counts.get(item_id, {"answered": 0, "right": 0})
         share = round(100 * row["right"] / row["answered"]) if row["answered"] else None
-        questions.append({"item": items.get(item_id), "answered": row["answered"], "right": row["right"],
-                          "share": share})
+        questions.append(
+            {
+                "item": items.get(item_id),
+                "answered": row["answered"],
+                "right": row["right"],
+                "share": share,
+            }
+        )
     return learners, questions

@@ -37,12 +37,21 @@ def demo_class_build(teacher, learner, *, now: datetime) -> Classroom | None:
         for member in members:
             Membership.objects.create(classroom=classroom, user=member)
             StudySelection.objects.get_or_create(user=member, article=article)
-        assignment = assignment_create(classroom=classroom, article=article, section=None,
-                                       kinds=[kind.value for kind in TESTABLE_KINDS], size=8, time_limit=None,
-                                       due_at=now + timedelta(days=7), rng=rng)
+        assignment = assignment_create(
+            classroom=classroom,
+            article=article,
+            section=None,
+            kinds=[kind.value for kind in TESTABLE_KINDS],
+            size=8,
+            time_limit=None,
+            due_at=now + timedelta(days=7),
+            rng=rng,
+        )
         items = list(StudyItem.objects.active().filter(article=article).order_by("pk"))
         for number, member in enumerate(members):
-            skill = 0.55 + (0.06 * number) % 0.4  # between 0.55 and 0.95: some learners stronger than others
+            skill = (
+                0.55 + (0.06 * number) % 0.4
+            )  # between 0.55 and 0.95: some learners stronger than others
             _history(member, items, skill, now, rng)
             _attempt(assignment, member, skill, now - timedelta(days=rng.randint(0, 3)), rng)
     return classroom
@@ -72,10 +81,21 @@ def _history(user, items: list[StudyItem], skill: float, now: datetime, rng: ran
         for item in todays:
             moment += timedelta(seconds=rng.randint(8, 40))
             right = rng.random() < skill
-            rating = (scheduling.GOOD if rng.random() < 0.8 else scheduling.EASY) if right else scheduling.AGAIN
-            log = review_record(user, item, rating, now=moment, token=new_token(), duration_ms=rng.randint(4000, 30000),
-                                correct=None if item.kind in {"keypoints", "definition"} else right,
-                                given=[] if right or not item.options else [item.options[0]])
+            rating = (
+                (scheduling.GOOD if rng.random() < 0.8 else scheduling.EASY)
+                if right
+                else scheduling.AGAIN
+            )
+            log = review_record(
+                user,
+                item,
+                rating,
+                now=moment,
+                token=new_token(),
+                duration_ms=rng.randint(4000, 30000),
+                correct=None if item.kind in {"keypoints", "definition"} else right,
+                given=[] if right or not item.options else [item.options[0]],
+            )
             due[item.pk] = log.card.due
 
 
@@ -86,7 +106,10 @@ def _attempt(assignment, user, skill: float, moment: datetime, rng: random.Rando
         item, right = question.item, rng.random() < skill
         if item.options:
             wrong = [option for option in item.options if option not in item.answers]
-            responses[question.position] = ([], list(item.answers) if right or not wrong else [rng.choice(wrong)])
+            responses[question.position] = (
+                [],
+                list(item.answers) if right or not wrong else [rng.choice(wrong)],
+            )
         else:
             responses[question.position] = (list(item.answers) if right else ["不会"], [])
     practice_test_submit(test, responses, now=moment + timedelta(minutes=6))

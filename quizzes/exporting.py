@@ -110,7 +110,11 @@ def export(items: Iterable[StudyItem], fmt: str, *, deck_name: str) -> tuple[byt
     if fmt == "csv":
         # Tab-separated, so .tsv, one of the endings Anki's importer accepts; plain
         # UTF-8 without a byte-order mark, as Anki expects.
-        return items_to_csv(items).encode("utf-8"), "text/tab-separated-values; charset=utf-8", "tsv"
+        return (
+            items_to_csv(items).encode("utf-8"),
+            "text/tab-separated-values; charset=utf-8",
+            "tsv",
+        )
     if fmt == "apkg":
         return items_to_apkg(items, deck_name=deck_name), "application/octet-stream", "apkg"
     raise ValueError(f"Unknown export format {fmt!r}; expected one of: {', '.join(FORMATS)}.")
@@ -119,21 +123,24 @@ def export(items: Iterable[StudyItem], fmt: str, *, deck_name: str) -> tuple[byt
 def items_to_json(items: Iterable[StudyItem]) -> str:
     """The items as a UTF-8 JSON list (Chinese unescaped), one object per item:
 
-        [
-          {
-            "id": "<item key: stable across regeneration, unique within its article>",
-            "kind": "keypoints | cloze | definition | quote | number | choice | multi | enumeration",
-            "article": "<article title>",
-            "section": "<section heading>" or null (the lead, or no section),
-            "prompt": "<what the learner sees; each blank written as ____>",
-            "answers": ["<accepted answers in blank order, key points, members or correct options>"],
-            "options": ["<every option in display order>"] (choice, multi) or null,
-            "cloze": "<the source sentence in Anki cloze syntax, 特别是{{c1::原创性}}>" (blank kinds) or null,
-            "source": "<the source sentence>"
-          }
-        ]
+    [
+      {
+        "id": "<item key: stable across regeneration, unique within its article>",
+        "kind": "keypoints | cloze | definition | quote | number | choice | multi | enumeration",
+        "article": "<article title>",
+        "section": "<section heading>" or null (the lead, or no section),
+        "prompt": "<what the learner sees; each blank written as ____>",
+        "answers": ["<accepted answers in blank order, key points, members or correct options>"],
+        "options": ["<every option in display order>"] (choice, multi) or null,
+        "cloze": "<the source sentence in Anki cloze syntax, 特别是{{c1::原创性}}>" (blank kinds) or null,
+        "source": "<the source sentence>"
+      }
+    ]
     """
-    return json.dumps([_item_dict(item) for item in _active(items)], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps([_item_dict(item) for item in _active(items)], ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def items_to_csv(items: Iterable[StudyItem]) -> str:
@@ -164,8 +171,16 @@ def items_to_csv(items: Iterable[StudyItem]) -> str:
         fields = _note_fields(item)
         model = CLOZE_MODEL if _is_cloze(item) else BASIC_MODEL
         padding = [""] * (len(CSV_COLUMNS) - 4 - len(fields))
-        writer.writerow([model.name, article_deck_name(item.article), item_guid(item), " ".join(_tags(item)),
-                         *fields, *padding])
+        writer.writerow(
+            [
+                model.name,
+                article_deck_name(item.article),
+                item_guid(item),
+                " ".join(_tags(item)),
+                *fields,
+                *padding,
+            ]
+        )
     return out.getvalue()
 
 
@@ -178,7 +193,11 @@ def items_to_apkg(items: Iterable[StudyItem], *, deck_name: str) -> bytes:
     deck.add_model(BASIC_MODEL)
     for item in _active(items):
         model = CLOZE_MODEL if _is_cloze(item) else BASIC_MODEL
-        deck.add_note(genanki.Note(model=model, fields=_note_fields(item), tags=_tags(item), guid=item_guid(item)))
+        deck.add_note(
+            genanki.Note(
+                model=model, fields=_note_fields(item), tags=_tags(item), guid=item_guid(item)
+            )
+        )
     # genanki's Package.write_to_file leaves its SQLite file behind in the system temp
     # folder; writing the collection here keeps every file inside one temp directory.
     with tempfile.TemporaryDirectory(prefix="xueer-apkg-") as folder:
@@ -186,7 +205,9 @@ def items_to_apkg(items: Iterable[StudyItem], *, deck_name: str) -> bytes:
         connection = sqlite3.connect(collection)
         try:
             timestamp = time.time()
-            genanki.Package(deck).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            genanki.Package(deck).write_to_db(
+                connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+            )
             connection.commit()
         finally:
             connection.close()
@@ -204,7 +225,9 @@ def item_guid(item: StudyItem) -> str:
     articles), so the GUID also names the article: by its document's text digest and
     its position, which outlive database ids.
     """
-    return genanki.guid_for(GUID_NAMESPACE, item.article.document.sha256, item.article.position, item.key)
+    return genanki.guid_for(
+        GUID_NAMESPACE, item.article.document.sha256, item.article.position, item.key
+    )
 
 
 def deck_id(deck_name: str) -> int:
@@ -223,7 +246,9 @@ def deck_name_for(*, document: Document | None = None, article: Article | None =
 
 
 def article_deck_name(article: Article) -> str:
-    return DECK_SEPARATOR.join([DECK_ROOT, _deck_part(article.document.title), _deck_part(article.title)])
+    return DECK_SEPARATOR.join(
+        [DECK_ROOT, _deck_part(article.document.title), _deck_part(article.title)]
+    )
 
 
 def _active(items: Iterable[StudyItem]) -> list[StudyItem]:

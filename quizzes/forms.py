@@ -19,22 +19,32 @@ class ItemForm(forms.ModelForm):
     """A teacher's edit of an item, or a new one; answers and options one per line."""
 
     answers_text = forms.CharField(
-        label=_("答案"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("每行一个；填空题按空格顺序。")
+        label=_("答案"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("每行一个；填空题按空格顺序。"),
     )
     options_text = forms.CharField(
-        label=_("选项"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("单选、多选题每行一个选项。")
+        label=_("选项"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("单选、多选题每行一个选项。"),
     )
 
     class Meta:
         model = StudyItem
         fields = ["kind", "prompt", "source", "status"]
-        widgets = {"prompt": forms.Textarea(attrs={"rows": 3}), "source": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "prompt": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {"prompt": _("填空处写作 ____（四个下划线），每个空对应一行答案。")}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
-            (value, label) for value, label in StudyItem.Status.choices if value != StudyItem.Status.RETIRED
+            (value, label)
+            for value, label in StudyItem.Status.choices
+            if value != StudyItem.Status.RETIRED
         ]
         if self.instance.pk:
             self.initial["answers_text"] = "\n".join(self.instance.answers)
@@ -43,7 +53,10 @@ class ItemForm(forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         kind, prompt = cleaned.get("kind"), cleaned.get("prompt") or ""
-        answers, options = _lines(cleaned.get("answers_text") or ""), _lines(cleaned.get("options_text") or "")
+        answers, options = (
+            _lines(cleaned.get("answers_text") or ""),
+            _lines(cleaned.get("options_text") or ""),
+        )
         if not answers:
             self.add_error("answers_text", _("至少需要一个答案。"))
         if kind in BLANK_KINDS and prompt.count(BLANK) != len(answers):
@@ -59,7 +72,10 @@ class ItemForm(forms.ModelForm):
             self.add_error("options_text", _("只有单选、多选题有选项。"))
         if kind not in CHOICE_KINDS and any(answer in prompt for answer in answers):
             self.add_error("prompt", _("题面里不能出现答案。"))
-        cleaned["answers"], cleaned["options"] = answers, (options if kind in CHOICE_KINDS else None)
+        cleaned["answers"], cleaned["options"] = (
+            answers,
+            (options if kind in CHOICE_KINDS else None),
+        )
         return cleaned
 
     def save(self, commit: bool = True) -> StudyItem:
@@ -72,7 +88,9 @@ class ItemForm(forms.ModelForm):
 
 class FlagForm(forms.ModelForm):
     # No blank choice: a learner must pick a reason (the browser enforces it too).
-    reason = forms.ChoiceField(label=_("原因"), choices=ItemFlag.Reason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("原因"), choices=ItemFlag.Reason.choices, widget=forms.RadioSelect
+    )
 
     class Meta:
         model = ItemFlag
@@ -81,11 +99,15 @@ class FlagForm(forms.ModelForm):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(choices=[(StudyItem.Status.ACTIVE, ""), (StudyItem.Status.DISABLED, "")])
+    status = forms.ChoiceField(
+        choices=[(StudyItem.Status.ACTIVE, ""), (StudyItem.Status.DISABLED, "")]
+    )
 
 
 class KindFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("题型"), required=False, choices=[("", _("全部"))] + StudyItem.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("题型"), required=False, choices=[("", _("全部"))] + StudyItem.Kind.choices
+    )
 
 
 class SignUpForm(UserCreationForm):
@@ -93,7 +115,10 @@ class SignUpForm(UserCreationForm):
 
     wants_teacher = forms.BooleanField(label=_("我是教师，申请教师权限"), required=False)
     teacher_note = forms.CharField(
-        label=_("单位或班级（可选）"), required=False, max_length=300, help_text=_("帮助管理员确认你的教师身份。")
+        label=_("单位或班级（可选）"),
+        required=False,
+        max_length=300,
+        help_text=_("帮助管理员确认你的教师身份。"),
     )
 
     class Meta(UserCreationForm.Meta):
@@ -104,7 +129,11 @@ class SignUpForm(UserCreationForm):
 def _time_zones() -> list[tuple[str, str]]:
     from zoneinfo import available_timezones
 
-    return [(name, name) for name in sorted(available_timezones()) if "/" in name and not name.startswith("Etc/")]
+    return [
+        (name, name)
+        for name in sorted(available_timezones())
+        if "/" in name and not name.startswith("Etc/")
+    ]
 
 
 class LearnerSettingsForm(forms.ModelForm):
@@ -130,19 +159,28 @@ class PracticeTestForm(forms.Form):
     """A new practice test on one article: where from, how many questions, which kinds, how long."""
 
     section = forms.ModelChoiceField(
-        label=_("范围"), queryset=None, required=False, empty_label=_("全文"),
+        label=_("范围"),
+        queryset=None,
+        required=False,
+        empty_label=_("全文"),
     )
     size = forms.IntegerField(label=_("题数"), min_value=1, max_value=50, initial=10)
     kinds = forms.MultipleChoiceField(label=_("题型"), widget=forms.CheckboxSelectMultiple)
     time_limit = forms.IntegerField(
-        label=_("限时（分钟）"), min_value=1, max_value=180, required=False, help_text=_("留空表示不限时。"),
+        label=_("限时（分钟）"),
+        min_value=1,
+        max_value=180,
+        required=False,
+        help_text=_("留空表示不限时。"),
     )
 
     def __init__(self, *args, article, kinds, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = article.sections.exclude(heading="")
         # Subheadings indented under their heading, as in the outline.
-        self.fields["section"].label_from_instance = lambda section: "　" * (section.level - 1) + section.heading
+        self.fields["section"].label_from_instance = lambda section: (
+            "　" * (section.level - 1) + section.heading
+        )
         self.fields["kinds"].choices = [(kind.value, kind.label) for kind in kinds]
         self.fields["kinds"].initial = [kind.value for kind in kinds]
 
@@ -157,7 +195,8 @@ class JoinForm(forms.Form):
 
 class AssignmentForm(PracticeTestForm):
     due_at = forms.DateTimeField(
-        label=_("截止时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label=_("截止时间"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
     def clean_due_at(self):
@@ -173,9 +212,15 @@ class LiveForm(forms.Form):
     size = forms.IntegerField(label=_("题数"), min_value=1, max_value=30, initial=10)
     kinds = forms.MultipleChoiceField(label=_("题型"), widget=forms.CheckboxSelectMultiple)
     seconds = forms.IntegerField(label=_("每题秒数"), min_value=10, max_value=120, initial=20)
-    speed_scoring = forms.BooleanField(label=_("答得快得分高"), required=False, initial=True,
-                                       help_text=_("不选则只看对错：答对一律 1000 分。"))
-    streak_bonus = forms.BooleanField(label=_("连对加分"), required=False, help_text=_("连续答对每题多加 100 分，最多 500 分。"))
+    speed_scoring = forms.BooleanField(
+        label=_("答得快得分高"),
+        required=False,
+        initial=True,
+        help_text=_("不选则只看对错：答对一律 1000 分。"),
+    )
+    streak_bonus = forms.BooleanField(
+        label=_("连对加分"), required=False, help_text=_("连续答对每题多加 100 分，最多 500 分。")
+    )
 
     def __init__(self, *args, kinds, from_assignment: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -187,18 +232,30 @@ class LiveForm(forms.Form):
 
 
 class LiveJoinForm(forms.Form):
-    pin = forms.RegexField(label=_("PIN"), regex=r"^\s*\d{6}\s*$", max_length=12,
-                           error_messages={"invalid": _("PIN 是 6 位数字。")},
-                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    nickname = forms.CharField(label=_("昵称"), max_length=20, strip=True,
-                               widget=forms.TextInput(attrs={"autocomplete": "nickname"}))
+    pin = forms.RegexField(
+        label=_("PIN"),
+        regex=r"^\s*\d{6}\s*$",
+        max_length=12,
+        error_messages={"invalid": _("PIN 是 6 位数字。")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nickname = forms.CharField(
+        label=_("昵称"),
+        max_length=20,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
 
 
 class DateRangeForm(forms.Form):
     """The teacher dashboard's period; by default the last 30 days."""
 
-    start = forms.DateField(label=_("从"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("从"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()

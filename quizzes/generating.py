@@ -8,11 +8,25 @@ from corpus.models import Article, Document, Paragraph, Section
 from quizzes.models import Generation, StudyItem
 
 # Fields a regeneration may rewrite; a teacher's edit (origin != generated) is left alone.
-GENERATED_FIELDS = ["kind", "prompt", "answers", "options", "cloze", "source", "start", "end", "extra",
-                    "section", "paragraph", "status"]
+GENERATED_FIELDS = [
+    "kind",
+    "prompt",
+    "answers",
+    "options",
+    "cloze",
+    "source",
+    "start",
+    "end",
+    "extra",
+    "section",
+    "paragraph",
+    "status",
+]
 
 
-def article_outline(article: Article) -> tuple[parsing.Article, list[Section], list[list[Paragraph]]]:
+def article_outline(
+    article: Article,
+) -> tuple[parsing.Article, list[Section], list[list[Paragraph]]]:
     """The stored article as the parser's outline, with the rows behind each index."""
     sections = list(article.sections.all())
     paragraphs = [list(section.paragraphs.all()) for section in sections]
@@ -29,7 +43,8 @@ def article_outline(article: Article) -> tuple[parsing.Article, list[Section], l
                 level=section.level,
                 heading=section.heading or None,
                 paragraphs=[
-                    parsing.Paragraph(text=p.text, points=[point.text for point in p.points.all()]) for p in rows
+                    parsing.Paragraph(text=p.text, points=[point.text for point in p.points.all()])
+                    for p in rows
                 ],
             )
             for section, rows in zip(sections, paragraphs)
@@ -48,27 +63,43 @@ def items_generate(document: Document) -> Generation:
         )
     )
     progress, _ = Generation.objects.update_or_create(
-        document=document, defaults={"state": Generation.State.RUNNING, "done": 0, "total": len(articles), "error": ""}
+        document=document,
+        defaults={
+            "state": Generation.State.RUNNING,
+            "done": 0,
+            "total": len(articles),
+            "error": "",
+        },
     )
-    corpus_texts = Paragraph.objects.exclude(section__article__document=document).values_list("text", flat=True)
+    corpus_texts = Paragraph.objects.exclude(section__article__document=document).values_list(
+        "text", flat=True
+    )
     corpus_texts = list(corpus_texts[:20000])
     try:
         for done, article in enumerate(articles, start=1):
             outline, sections, paragraphs = article_outline(article)
-            items = generation.generate(parsing.Outline(articles=[outline]), corpus_texts=corpus_texts)
+            items = generation.generate(
+                parsing.Outline(articles=[outline]), corpus_texts=corpus_texts
+            )
             _store(article, items, sections, paragraphs)
             Generation.objects.filter(pk=progress.pk).update(done=done)
     except Exception as error:
-        Generation.objects.filter(pk=progress.pk).update(state=Generation.State.FAILED, error=repr(error)[:2000])
+        Generation.objects.filter(pk=progress.pk).update(
+            state=Generation.State.FAILED, error=repr(error)[:2000]
+        )
         raise
     Generation.objects.filter(pk=progress.pk).update(state=Generation.State.DONE)
     progress.refresh_from_db()
     return progress
 
 
-def _store(article: Article, items, sections: list[Section], paragraphs: list[list[Paragraph]]) -> None:
+def _store(
+    article: Article, items, sections: list[Section], paragraphs: list[list[Paragraph]]
+) -> None:
     with transaction.atomic():
-        existing = {item.key: item for item in StudyItem.objects.select_for_update().filter(article=article)}
+        existing = {
+            item.key: item for item in StudyItem.objects.select_for_update().filter(article=article)
+        }
         seen, to_create, to_update = set(), [], []
         for generated in items:
             if generated.key in seen:
@@ -86,21 +117,30 @@ def _store(article: Article, items, sections: list[Section], paragraphs: list[li
                 "extra": dict(generated.extra),
                 "section": sections[generated.section],
                 "paragraph": (
-                    paragraphs[generated.section][generated.paragraph] if generated.paragraph is not None else None
+                    paragraphs[generated.section][generated.paragraph]
+                    if generated.paragraph is not None
+                    else None
                 ),
             }
             current = existing.get(generated.key)
             if current is None:
                 to_create.append(StudyItem(article=article, key=generated.key, **values))
             elif current.origin == StudyItem.Origin.GENERATED:
-                status = StudyItem.Status.ACTIVE if current.status == StudyItem.Status.RETIRED else current.status
+                status = (
+                    StudyItem.Status.ACTIVE
+                    if current.status == StudyItem.Status.RETIRED
+                    else current.status
+                )
                 for name, value in (values | {"status": status}).items():
                     setattr(current, name, value)
                 to_update.append(current)
         StudyItem.objects.bulk_create(to_create, batch_size=500)
         StudyItem.objects.bulk_update(to_update, GENERATED_FIELDS, batch_size=500)
         vanished = [
-            item.pk for key, item in existing.items()
-            if key not in seen and item.origin == StudyItem.Origin.GENERATED and item.status != StudyItem.Status.RETIRED
+            item.pk
+            for key, item in existing.items()
+            if key not in seen
+            and item.origin == StudyItem.Origin.GENERATED
+            and item.status != StudyItem.Status.RETIRED
         ]
         StudyItem.objects.filter(pk__in=vanished).update(status=StudyItem.Status.RETIRED)

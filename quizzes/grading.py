@@ -46,10 +46,31 @@ CONVERT_CHUNK = 2000
 # traditional 兩/萬/億 that a traditional input method gives. Written for this project from
 # the standard numeral system; only the count words (六大) follow the generator's lexicon.py.
 CHINESE_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
-    "柒": 7, "捌": 8, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "貳": 2,
+    "叁": 3,
+    "參": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "陸": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
 }
 ZERO_DIGITS = frozenset("零〇")
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -107,7 +128,9 @@ def _simplified(text: str) -> str:
     if text.isascii():
         return text
     converter = _converter()
-    return "".join(converter.convert(text[i : i + CONVERT_CHUNK]) for i in range(0, len(text), CONVERT_CHUNK))
+    return "".join(
+        converter.convert(text[i : i + CONVERT_CHUNK]) for i in range(0, len(text), CONVERT_CHUNK)
+    )
 
 
 @functools.cache
@@ -158,7 +181,9 @@ def grade_blanks(given: list[str], answers: list[str]) -> Verdict:
     """Blank i against answers[i]; a missing blank is wrong with given "", an extra one ignored."""
     given, answers = _str_list(given, "given"), _str_list(answers, "answers")
     given = given[: len(answers)] + [""] * (len(answers) - len(given))
-    return _verdict([_compare(typed, answer) for typed, answer in zip(given, answers)], len(answers))
+    return _verdict(
+        [_compare(typed, answer) for typed, answer in zip(given, answers)], len(answers)
+    )
 
 
 def _compare(given: str, expected: str) -> BlankResult:
@@ -177,7 +202,9 @@ def near_miss(typed: str, key: str) -> str | None:
     """How close a wrong normalised answer is to the normalised key (see the module docstring)."""
     if not typed or not key or typed == key:
         return None
-    if len(typed) == len(key) and all(a == b or _readings(a) & _readings(b) for a, b in zip(typed, key)):
+    if len(typed) == len(key) and all(
+        a == b or _readings(a) & _readings(b) for a, b in zip(typed, key)
+    ):
         return SAME_SOUND
     if len(typed) < len(key) <= 2 * len(typed) and typed in key:
         return INCOMPLETE
@@ -306,7 +333,9 @@ def _integer_value(tokens: list[str]) -> Fraction | None:
         elif _is_digit_token(token) or ARABIC.fullmatch(token):
             if pending is not None:
                 return None  # two digits in a row among units (一二万): a range, not a figure
-            pending = Fraction(CHINESE_DIGITS[token]) if token in CHINESE_DIGITS else Fraction(token)
+            pending = (
+                Fraction(CHINESE_DIGITS[token]) if token in CHINESE_DIGITS else Fraction(token)
+            )
             seen_figure = True
         elif token in SMALL_UNITS:
             section += (Fraction(1) if pending is None else pending) * SMALL_UNITS[token]
@@ -345,7 +374,9 @@ def grade_enumeration(given: list[str], members: list[str], *, ordered: bool) ->
     listed after the members, as wrong; they make the list wrong but do not lower the score."""
     given, members = _str_list(given, "given"), _str_list(members, "members")
     if ordered:
-        results = [_compare(given[i] if i < len(given) else "", member) for i, member in enumerate(members)]
+        results = [
+            _compare(given[i] if i < len(given) else "", member) for i, member in enumerate(members)
+        ]
         extras = [entry for entry in given[len(members) :] if _folded(entry)]
     else:
         results, extras = _match_unordered(given, members)
@@ -380,7 +411,9 @@ def _match_unordered(given: list[str], members: list[str]) -> tuple[list[BlankRe
         for (index, typed), found in misses.items():
             if found == miss and results[index] is None and typed in entries:
                 results[index] = BlankResult(entries.pop(typed), members[index], False, miss)
-    final = [result or BlankResult("", member, False, None) for result, member in zip(results, members)]
+    final = [
+        result or BlankResult("", member, False, None) for result, member in zip(results, members)
+    ]
     return final, list(entries.values())
 
 

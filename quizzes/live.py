@@ -17,13 +17,24 @@ from django.utils.translation import gettext_lazy as _
 from corpus.models import Article
 from quizzes import scheduling
 from quizzes.models import (
-    Assignment, LiveAnswer, LiveDelivery, LiveJoinAttempt, LivePlayer, LiveSession, StudyItem, new_live_pin,
+    Assignment,
+    LiveAnswer,
+    LiveDelivery,
+    LiveJoinAttempt,
+    LivePlayer,
+    LiveSession,
+    StudyItem,
+    new_live_pin,
 )
 from quizzes.practice import questions_choose
 from quizzes.study import grade, kept_answers, review_record
 
 LIVE_KINDS = [
-    StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI, StudyItem.Kind.CLOZE, StudyItem.Kind.NUMBER, StudyItem.Kind.QUOTE,
+    StudyItem.Kind.CHOICE,
+    StudyItem.Kind.MULTI,
+    StudyItem.Kind.CLOZE,
+    StudyItem.Kind.NUMBER,
+    StudyItem.Kind.QUOTE,
 ]
 MAX_POINTS = 1000
 STREAK_STEP, STREAK_CAP = 100, 500
@@ -42,33 +53,59 @@ class TooManyJoins(LiveRefused):
     """Too many wrong PINs from one address: it waits (HTTP 429)."""
 
 
-def points_for(*, correct: bool, elapsed_ms: int, seconds: int, speed: bool, streak: int, streak_bonus: bool) -> int:
+def points_for(
+    *, correct: bool, elapsed_ms: int, seconds: int, speed: bool, streak: int, streak_bonus: bool
+) -> int:
     """Points for one answer; `streak` counts this answer when it is right."""
     if not correct:
         return 0
     limit = seconds * 1000
-    base = round(MAX_POINTS * (1 - min(max(elapsed_ms, 0), limit) / limit / 2)) if speed else MAX_POINTS
+    base = (
+        round(MAX_POINTS * (1 - min(max(elapsed_ms, 0), limit) / limit / 2))
+        if speed
+        else MAX_POINTS
+    )
     bonus = min(STREAK_STEP * (streak - 1), STREAK_CAP) if streak_bonus and streak > 1 else 0
     return base + bonus
 
 
-def live_create(*, teacher, article: Article, kinds: list[str], size: int, seconds: int, speed_scoring: bool,
-                streak_bonus: bool, assignment: Assignment | None = None,
-                rng: random.Random | None = None) -> LiveSession:
+def live_create(
+    *,
+    teacher,
+    article: Article,
+    kinds: list[str],
+    size: int,
+    seconds: int,
+    speed_scoring: bool,
+    streak_bonus: bool,
+    assignment: Assignment | None = None,
+    rng: random.Random | None = None,
+) -> LiveSession:
     if assignment is not None:
-        live = set(StudyItem.objects.active().filter(pk__in=assignment.item_ids, kind__in=LIVE_KINDS)
-                   .values_list("pk", flat=True))
+        live = set(
+            StudyItem.objects.active()
+            .filter(pk__in=assignment.item_ids, kind__in=LIVE_KINDS)
+            .values_list("pk", flat=True)
+        )
         item_ids = [pk for pk in assignment.item_ids if pk in live]
         if not item_ids:
-            raise LiveRefused(_("这份作业里没有能在课堂抢答中作答的题目（需要选择题、填空题或数字题）。"))
+            raise LiveRefused(
+                _("这份作业里没有能在课堂抢答中作答的题目（需要选择题、填空题或数字题）。")
+            )
     else:
         item_ids = questions_choose(article=article, section=None, kinds=kinds, size=size, rng=rng)
     for _attempt in range(10):  # a PIN already open elsewhere: draw another
         try:
             with transaction.atomic():
                 return LiveSession.objects.create(
-                    teacher=teacher, article=article, assignment=assignment, item_ids=item_ids, seconds=seconds,
-                    speed_scoring=speed_scoring, streak_bonus=streak_bonus, pin=new_live_pin(),
+                    teacher=teacher,
+                    article=article,
+                    assignment=assignment,
+                    item_ids=item_ids,
+                    seconds=seconds,
+                    speed_scoring=speed_scoring,
+                    streak_bonus=streak_bonus,
+                    pin=new_live_pin(),
                 )
         except IntegrityError:
             continue
@@ -80,8 +117,12 @@ def live_control(session: LiveSession, action: str, *, now: datetime) -> LiveSes
     with transaction.atomic():
         session = LiveSession.objects.select_for_update().get(pk=session.pk)
         state = session.state
-        if action == "start" and state == LiveSession.State.LOBBY or action == "next" and (
-                state == LiveSession.State.RESULTS and not session.is_last):
+        if (
+            action == "start"
+            and state == LiveSession.State.LOBBY
+            or action == "next"
+            and (state == LiveSession.State.RESULTS and not session.is_last)
+        ):
             session.state, session.index = LiveSession.State.QUESTION, session.index + 1
             session.opened_at, session.closes_at = now, now + timedelta(seconds=session.seconds)
         elif action == "results" and state == LiveSession.State.QUESTION:
@@ -101,7 +142,9 @@ def _bump(session_id: int) -> None:
 
 
 def join_allowed(address: str, *, now: datetime) -> bool:
-    recent = LiveJoinAttempt.objects.filter(address=address, created_at__gte=now - JOIN_FAILURE_WINDOW)
+    recent = LiveJoinAttempt.objects.filter(
+        address=address, created_at__gte=now - JOIN_FAILURE_WINDOW
+    )
     return recent.count() < JOIN_FAILURES_ALLOWED
 
 
@@ -109,7 +152,9 @@ def player_join(*, pin: str, nickname: str, user, address: str, now: datetime) -
     """Join the open game with this PIN. A signed-in learner who joined before gets their player back."""
     if not join_allowed(address, now=now):
         raise TooManyJoins(_("错误的 PIN 太多，请 10 分钟后再试。"))
-    session = LiveSession.objects.exclude(state=LiveSession.State.ENDED).filter(pin=pin.strip()).first()
+    session = (
+        LiveSession.objects.exclude(state=LiveSession.State.ENDED).filter(pin=pin.strip()).first()
+    )
     if session is None:
         LiveJoinAttempt.objects.create(address=address)
         raise LiveRefused(_("没有进行中的抢答使用这个 PIN，请核对后再试。"))
@@ -121,7 +166,9 @@ def player_join(*, pin: str, nickname: str, user, address: str, now: datetime) -
     try:
         with transaction.atomic():
             player = LivePlayer.objects.create(
-                session=session, nickname=nickname, user=user if user is not None and user.is_authenticated else None
+                session=session,
+                nickname=nickname,
+                user=user if user is not None and user.is_authenticated else None,
             )
     except IntegrityError:
         raise LiveRefused(_("这个昵称已经有人用了，请换一个。")) from None
@@ -139,11 +186,20 @@ def player_remove(session: LiveSession, player_id: int) -> bool:
 def question_deliver(player: LivePlayer, session: LiveSession, *, now: datetime) -> None:
     """Note when this phone first received the open question; speed counts from here."""
     if session.state == LiveSession.State.QUESTION:
-        LiveDelivery.objects.get_or_create(player=player, index=session.index, defaults={"delivered_at": now})
+        LiveDelivery.objects.get_or_create(
+            player=player, index=session.index, defaults={"delivered_at": now}
+        )
 
 
-def answer_submit(player: LivePlayer, session: LiveSession, *, index: int, typed: list[str], chosen: list[str],
-                  now: datetime) -> LiveAnswer:
+def answer_submit(
+    player: LivePlayer,
+    session: LiveSession,
+    *,
+    index: int,
+    typed: list[str],
+    chosen: list[str],
+    now: datetime,
+) -> LiveAnswer:
     """One answer to the open question: graded, scored, and for a signed-in learner also a review."""
     if player.removed:
         raise LiveRefused(_("你已被老师移出这场抢答。"))
@@ -160,11 +216,23 @@ def answer_submit(player: LivePlayer, session: LiveSession, *, index: int, typed
         with transaction.atomic():
             player = LivePlayer.objects.select_for_update().get(pk=player.pk)
             streak = player.streak + 1 if verdict.correct else 0
-            points = points_for(correct=verdict.correct, elapsed_ms=elapsed_ms, seconds=session.seconds,
-                                speed=session.speed_scoring, streak=streak, streak_bonus=session.streak_bonus)
+            points = points_for(
+                correct=verdict.correct,
+                elapsed_ms=elapsed_ms,
+                seconds=session.seconds,
+                speed=session.speed_scoring,
+                streak=streak,
+                streak_bonus=session.streak_bonus,
+            )
             answer = LiveAnswer.objects.create(
-                session=session, player=player, index=index, item=item, correct=verdict.correct, points=points,
-                given=kept_answers(chosen or typed), elapsed_ms=elapsed_ms,
+                session=session,
+                player=player,
+                index=index,
+                item=item,
+                correct=verdict.correct,
+                points=points,
+                given=kept_answers(chosen or typed),
+                elapsed_ms=elapsed_ms,
                 answered_at=now,
             )
             player.score, player.streak = player.score + points, streak
@@ -173,8 +241,15 @@ def answer_submit(player: LivePlayer, session: LiveSession, *, index: int, typed
         raise LiveRefused(_("每道题只能回答一次。")) from None
     if player.user_id is not None:
         rating = scheduling.GOOD if verdict.correct else scheduling.AGAIN
-        review_record(player.user, item, rating, now=now, token=f"live-{session.pk}-{index}", correct=verdict.correct,
-                      given=answer.given)
+        review_record(
+            player.user,
+            item,
+            rating,
+            now=now,
+            token=f"live-{session.pk}-{index}",
+            correct=verdict.correct,
+            given=answer.given,
+        )
     return answer
 
 
@@ -197,7 +272,12 @@ def leaderboard(session: LiveSession, limit: int | None = LEADERBOARD_SIZE) -> l
 
 
 def rank_of(player: LivePlayer) -> int:
-    return LivePlayer.objects.filter(session=player.session_id, removed=False, score__gt=player.score).count() + 1
+    return (
+        LivePlayer.objects.filter(
+            session=player.session_id, removed=False, score__gt=player.score
+        ).count()
+        + 1
+    )
 
 
 def distribution(session: LiveSession, item: StudyItem) -> list[dict]:
@@ -209,11 +289,18 @@ def distribution(session: LiveSession, item: StudyItem) -> list[dict]:
             for option in given:
                 if option in counts:
                     counts[option] += 1
-        rows = [{"label": option, "count": count, "correct": option in item.answers} for option, count in counts.items()]
+        rows = [
+            {"label": option, "count": count, "correct": option in item.answers}
+            for option, count in counts.items()
+        ]
     else:
-        tally = answers.aggregate(right=Count("pk", filter=Q(correct=True)), wrong=Count("pk", filter=Q(correct=False)))
-        rows = [{"label": str(_("答对")), "count": tally["right"], "correct": True},
-                {"label": str(_("答错")), "count": tally["wrong"], "correct": False}]
+        tally = answers.aggregate(
+            right=Count("pk", filter=Q(correct=True)), wrong=Count("pk", filter=Q(correct=False))
+        )
+        rows = [
+            {"label": str(_("答对")), "count": tally["right"], "correct": True},
+            {"label": str(_("答错")), "count": tally["wrong"], "correct": False},
+        ]
     top = max([row["count"] for row in rows] + [1])
     for row in rows:
         row["width"] = round(100 * row["count"] / top)

@@ -16,8 +16,12 @@ from quizzes.study import grade, kept_answers, rating_for, review_record
 
 # Kinds the server can grade on its own; the flashcard kinds are rated by the learner.
 TESTABLE_KINDS = [
-    StudyItem.Kind.CLOZE, StudyItem.Kind.QUOTE, StudyItem.Kind.NUMBER, StudyItem.Kind.CHOICE,
-    StudyItem.Kind.MULTI, StudyItem.Kind.ENUMERATION,
+    StudyItem.Kind.CLOZE,
+    StudyItem.Kind.QUOTE,
+    StudyItem.Kind.NUMBER,
+    StudyItem.Kind.CHOICE,
+    StudyItem.Kind.MULTI,
+    StudyItem.Kind.ENUMERATION,
 ]
 MAX_QUESTIONS = 50
 
@@ -28,8 +32,11 @@ class NoQuestions(Exception):
 
 def section_scope(section: Section) -> list[int]:
     """The section and, for a top-level heading, the subheadings under it, as ids."""
-    sections = list(Section.objects.filter(article=section.article_id, position__gte=section.position)
-                    .order_by("position").values_list("pk", "level"))
+    sections = list(
+        Section.objects.filter(article=section.article_id, position__gte=section.position)
+        .order_by("position")
+        .values_list("pk", "level")
+    )
     scope = [sections[0][0]]
     if section.level == Section.Level.HEADING:
         for pk, level in sections[1:]:
@@ -39,8 +46,14 @@ def section_scope(section: Section) -> list[int]:
     return scope
 
 
-def questions_choose(*, article: Article, section: Section | None, kinds: list[str], size: int,
-                     rng: random.Random | None = None) -> list[int]:
+def questions_choose(
+    *,
+    article: Article,
+    section: Section | None,
+    kinds: list[str],
+    size: int,
+    rng: random.Random | None = None,
+) -> list[int]:
     """The ids of `size` active items of the kinds from the article or section, one per paragraph first."""
     items = StudyItem.objects.active().filter(article=article, kind__in=kinds)
     if section is not None:
@@ -51,25 +64,47 @@ def questions_choose(*, article: Article, section: Section | None, kinds: list[s
     return _spread(candidates, size, rng or random.Random())
 
 
-def practice_test_create(*, user, article: Article, section: Section | None, kinds: list[str], size: int,
-                         time_limit: int | None, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+def practice_test_create(
+    *,
+    user,
+    article: Article,
+    section: Section | None,
+    kinds: list[str],
+    size: int,
+    time_limit: int | None,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> PracticeTest:
     chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
     return practice_test_with(user, article, section, kinds, time_limit, now, chosen)
 
 
-def practice_test_retake(test: PracticeTest, *, now: datetime, rng: random.Random | None = None) -> PracticeTest:
+def practice_test_retake(
+    test: PracticeTest, *, now: datetime, rng: random.Random | None = None
+) -> PracticeTest:
     """The same questions again, in a new order; a retake of an assignment is practice, not a second attempt."""
-    chosen = list(test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list("item", flat=True))
+    chosen = list(
+        test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list("item", flat=True)
+    )
     if not chosen:
         raise NoQuestions
     (rng or random.Random()).shuffle(chosen)
     original = test.retake_of or test
-    return practice_test_with(test.user, test.article, test.section, test.kinds, test.time_limit, now, chosen,
-                              retake_of=original)
+    return practice_test_with(
+        test.user,
+        test.article,
+        test.section,
+        test.kinds,
+        test.time_limit,
+        now,
+        chosen,
+        retake_of=original,
+    )
 
 
-def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str], list[str]]], *,
-                         now: datetime) -> PracticeTest:
+def practice_test_submit(
+    test: PracticeTest, responses: dict[int, tuple[list[str], list[str]]], *, now: datetime
+) -> PracticeTest:
     """Grade a handed-in test: `responses` maps a question's position to its (typed, chosen) answers.
 
     A test hands in once; a second submission (double click, back button) changes nothing.
@@ -90,8 +125,15 @@ def practice_test_submit(test: PracticeTest, responses: dict[int, tuple[list[str
                 continue
             verdict = grade(question.item, answers=typed, chosen=chosen)
             question.correct = verdict.correct
-            review_record(test.user, question.item, rating_for(verdict, hint_used=False), now=now,
-                          token=f"test-{test.pk}-{question.item_id}", correct=verdict.correct, given=question.given)
+            review_record(
+                test.user,
+                question.item,
+                rating_for(verdict, hint_used=False),
+                now=now,
+                token=f"test-{test.pk}-{question.item_id}",
+                correct=verdict.correct,
+                given=question.given,
+            )
         PracticeAnswer.objects.bulk_update(questions, ["given", "correct"])
         test.score = sum(question.correct for question in questions)
         test.finished_at, test.late = now, late
@@ -111,12 +153,20 @@ def _spread(candidates: list[tuple[int, int | None]], size: int, rng: random.Ran
     return (first + rest)[:size]
 
 
-def practice_test_with(user, article, section, kinds, time_limit, now, item_ids, *, retake_of=None,
-                       assignment=None) -> PracticeTest:
+def practice_test_with(
+    user, article, section, kinds, time_limit, now, item_ids, *, retake_of=None, assignment=None
+) -> PracticeTest:
     with transaction.atomic():
         test = PracticeTest.objects.create(
-            user=user, article=article, section=section, kinds=list(kinds), time_limit=time_limit or None,
-            started_at=now, total=len(item_ids), retake_of=retake_of, assignment=assignment,
+            user=user,
+            article=article,
+            section=section,
+            kinds=list(kinds),
+            time_limit=time_limit or None,
+            started_at=now,
+            total=len(item_ids),
+            retake_of=retake_of,
+            assignment=assignment,
         )
         PracticeAnswer.objects.bulk_create(
             PracticeAnswer(test=test, item_id=item_id, position=position)

@@ -61,12 +61,15 @@ class ArticleMastery:
 
 def _study_day_of(field_name: str, zone: ZoneInfo):
     """The study day of a datetime column, in the database: the local date, rolling over at 4 a.m."""
-    shifted = ExpressionWrapper(F(field_name) - timedelta(hours=scheduling.DAY_STARTS_AT.hour),
-                                output_field=DateTimeField())
+    shifted = ExpressionWrapper(
+        F(field_name) - timedelta(hours=scheduling.DAY_STARTS_AT.hour), output_field=DateTimeField()
+    )
     return TruncDate(shifted, tzinfo=zone)
 
 
-def due_forecast(user, now: datetime, options: LearnerSettings) -> tuple[int, list[tuple[date, int]]]:
+def due_forecast(
+    user, now: datetime, options: LearnerSettings
+) -> tuple[int, list[tuple[date, int]]]:
     """Cards due today (overdue included) and the reviews due on each of the next 30 days."""
     zone = ZoneInfo(options.time_zone)
     today = scheduling.study_day(now, options.time_zone)
@@ -75,8 +78,10 @@ def due_forecast(user, now: datetime, options: LearnerSettings) -> tuple[int, li
     cards = StudyCard.objects.filter(user=user, item__status=StudyItem.Status.ACTIVE)
     due_today = cards.filter(due__lt=tomorrow).count()
     rows = (
-        cards.filter(due__gte=tomorrow, due__lt=end).annotate(day=_study_day_of("due", zone))
-        .values("day").annotate(count=Count("pk"))
+        cards.filter(due__gte=tomorrow, due__lt=end)
+        .annotate(day=_study_day_of("due", zone))
+        .values("day")
+        .annotate(count=Count("pk"))
     )
     counts = {row["day"]: row["count"] for row in rows}
     days = [today + timedelta(days=n) for n in range(1, FORECAST_DAYS + 1)]
@@ -88,7 +93,8 @@ def activity(user, today: date) -> dict[date, tuple[int, int]]:
     start = today - timedelta(days=HEATMAP_DAYS - 1)
     rows = (
         ReviewLog.objects.filter(user=user, study_day__gte=start, study_day__lte=today)
-        .values("study_day").annotate(count=Count("pk"), ms=Sum("duration_ms"))
+        .values("study_day")
+        .annotate(count=Count("pk"), ms=Sum("duration_ms"))
     )
     return {row["study_day"]: (row["count"], row["ms"] or 0) for row in rows}
 
@@ -102,7 +108,8 @@ def due_days(user, today: date, options: LearnerSettings) -> set[date]:
     for answered, overdue in late.values_list("study_day", "overdue_days"):
         days.update(answered - timedelta(days=n) for n in range(1, overdue + 1))
     oldest = StudyCard.objects.filter(
-        user=user, item__status=StudyItem.Status.ACTIVE,
+        user=user,
+        item__status=StudyItem.Status.ACTIVE,
         due__lt=scheduling.day_start(today, options.time_zone),
     ).aggregate(oldest=Min("due"))["oldest"]
     if oldest is not None:
@@ -138,18 +145,25 @@ def retention(user, today: date, *, start: date | None = None) -> dict[int, tupl
     """True retention as Anki computes it: of the answers to cards in the Review state, how many
     passed (anything but Again), for each window: {days: (passed, answered)}."""
     reviews = ReviewLog.objects.filter(user=user, prior_state=scheduling.REVIEW_STATE)
-    counts = reviews.aggregate(**{
-        f"{kind}{days}": Count("pk", filter=Q(study_day__gt=today - timedelta(days=days), **extra))
-        for days in RETENTION_WINDOWS
-        for kind, extra in (("answered", {}), ("passed", {"rating__gt": scheduling.AGAIN}))
-    })
-    return {days: (counts[f"passed{days}"], counts[f"answered{days}"]) for days in RETENTION_WINDOWS}
+    counts = reviews.aggregate(
+        **{
+            f"{kind}{days}": Count(
+                "pk", filter=Q(study_day__gt=today - timedelta(days=days), **extra)
+            )
+            for days in RETENTION_WINDOWS
+            for kind, extra in (("answered", {}), ("passed", {"rating__gt": scheduling.AGAIN}))
+        }
+    )
+    return {
+        days: (counts[f"passed{days}"], counts[f"answered{days}"]) for days in RETENTION_WINDOWS
+    }
 
 
 def answers_by_rating(user, today: date) -> dict[int, int]:
     rows = (
         ReviewLog.objects.filter(user=user, study_day__gt=today - timedelta(days=RECENT_DAYS))
-        .values("rating").annotate(count=Count("pk"))
+        .values("rating")
+        .annotate(count=Count("pk"))
     )
     counts = {row["rating"]: row["count"] for row in rows}
     return {rating: counts.get(rating, 0) for rating in scheduling.RATINGS}
@@ -158,17 +172,22 @@ def answers_by_rating(user, today: date) -> dict[int, int]:
 def mastery(user, articles: list[Article], now: datetime) -> list[ArticleMastery]:
     """Per article and section: how many of its active items the learner holds at >= 90% recall."""
     items = StudyItem.objects.active().filter(article__in=articles)
-    totals = dict(items.values_list("section").annotate(count=Count("pk")).values_list("section", "count"))
+    totals = dict(
+        items.values_list("section").annotate(count=Count("pk")).values_list("section", "count")
+    )
     held = dict(
         StudyCard.objects.filter(user=user, item__in=items, mastered_until__gt=now)
-        .values("item__section").annotate(count=Count("pk")).values_list("item__section", "count")
+        .values("item__section")
+        .annotate(count=Count("pk"))
+        .values_list("item__section", "count")
     )
     sections = Section.objects.filter(article__in=articles).order_by("article", "position")
     by_article = {article.pk: ArticleMastery(article) for article in articles}
     for section in sections:
         if totals.get(section.pk):
             by_article[section.article_id].sections.append(
-                SectionMastery(section, totals[section.pk], held.get(section.pk, 0)))
+                SectionMastery(section, totals[section.pk], held.get(section.pk, 0))
+            )
     return [entry for entry in by_article.values() if entry.sections]
 
 

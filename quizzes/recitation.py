@@ -35,10 +35,19 @@ class Group:
 def article_outline(article: Article) -> list[tuple[Section, list[str]]]:
     """Each section of the article with the texts of its key points, in two queries' worth of prefetch."""
     points = Prefetch("points", queryset=KeyPoint.objects.order_by("position"))
-    paragraphs = Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position").prefetch_related(points))
+    paragraphs = Prefetch(
+        "paragraphs", queryset=Paragraph.objects.order_by("position").prefetch_related(points)
+    )
     sections = article.sections.order_by("position").prefetch_related(paragraphs)
     return [
-        (section, [point.text for paragraph in section.paragraphs.all() for point in paragraph.points.all()])
+        (
+            section,
+            [
+                point.text
+                for paragraph in section.paragraphs.all()
+                for point in paragraph.points.all()
+            ],
+        )
         for section in sections
     ]
 
@@ -51,7 +60,9 @@ def levels_for(outline: list[tuple[Section, list[str]]]) -> list[int]:
     return levels + [TITLE_ONLY]
 
 
-def groups_at(article: Article, outline: list[tuple[Section, list[str]]], level: int) -> list[Group]:
+def groups_at(
+    article: Article, outline: list[tuple[Section, list[str]]], level: int
+) -> list[Group]:
     if level == TITLE_ONLY:
         whole = Group(0, article.title)
         for section, points in outline:

@@ -30,7 +30,11 @@ class DateRange:
 
 def class_articles(classroom: Classroom) -> list[Article]:
     """The articles the class works on: those of its assignments."""
-    return list(Article.objects.filter(assignments__classroom=classroom).distinct().order_by("document", "position"))
+    return list(
+        Article.objects.filter(assignments__classroom=classroom)
+        .distinct()
+        .order_by("document", "position")
+    )
 
 
 def class_items(articles: list[Article]):
@@ -43,50 +47,80 @@ def _share(part: int, whole: int) -> int | None:
 
 def members_of(classroom: Classroom) -> list:
     """The class's learners, each with when they last answered (a seek on the (user, reviewed_at) index)."""
-    last = ReviewLog.objects.filter(user=OuterRef("pk")).order_by("-reviewed_at").values("reviewed_at")[:1]
-    return list(get_user_model().objects.filter(memberships__classroom=classroom).annotate(last=Subquery(last))
-                .order_by("username"))
+    last = (
+        ReviewLog.objects.filter(user=OuterRef("pk"))
+        .order_by("-reviewed_at")
+        .values("reviewed_at")[:1]
+    )
+    return list(
+        get_user_model()
+        .objects.filter(memberships__classroom=classroom)
+        .annotate(last=Subquery(last))
+        .order_by("username")
+    )
 
 
-def learner_rows(classroom: Classroom, members: list, articles: list[Article], period: DateRange,
-                 now: datetime) -> list[dict]:
+def learner_rows(
+    classroom: Classroom, members: list, articles: list[Article], period: DateRange, now: datetime
+) -> list[dict]:
     ids, items = [user.pk for user in members], class_items(articles)
     item_ids = list(items.values_list("pk", flat=True))
     graded = period.reviews() & Q(correct__isnull=False, item__in=item_ids)
     today = now.date()
-    window = Q(study_day__gte=min(period.start, today - timedelta(days=ACTIVE_DAYS + 1)),
-               study_day__lte=max(period.end, today + timedelta(days=1)))
+    window = Q(
+        study_day__gte=min(period.start, today - timedelta(days=ACTIVE_DAYS + 1)),
+        study_day__lte=max(period.end, today + timedelta(days=1)),
+    )
     reviews = (
-        ReviewLog.objects.filter(window, user__in=ids).values("user").annotate(
+        ReviewLog.objects.filter(window, user__in=ids)
+        .values("user")
+        .annotate(
             week=Count("pk", filter=Q(reviewed_at__gte=now - timedelta(days=ACTIVE_DAYS))),
             answered=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE)),
-            passed=Count("pk", filter=period.reviews() & Q(prior_state=scheduling.REVIEW_STATE,
-                                                            rating__gt=scheduling.AGAIN)),
-            graded=Count("pk", filter=graded), graded_right=Count("pk", filter=graded & Q(correct=True)),
+            passed=Count(
+                "pk",
+                filter=period.reviews()
+                & Q(prior_state=scheduling.REVIEW_STATE, rating__gt=scheduling.AGAIN),
+            ),
+            graded=Count("pk", filter=graded),
+            graded_right=Count("pk", filter=graded & Q(correct=True)),
         )
     )
     by_user = {row["user"]: row for row in reviews}
     scores = {
-        row["user"]: row for row in PracticeTest.objects.filter(
-            assignment__classroom=classroom, finished_at__isnull=False,
-            finished_at__date__gte=period.start, finished_at__date__lte=period.end,
-        ).values("user").annotate(score=Sum("score"), total=Sum("total"), done=Count("pk"))
+        row["user"]: row
+        for row in PracticeTest.objects.filter(
+            assignment__classroom=classroom,
+            finished_at__isnull=False,
+            finished_at__date__gte=period.start,
+            finished_at__date__lte=period.end,
+        )
+        .values("user")
+        .annotate(score=Sum("score"), total=Sum("total"), done=Count("pk"))
     }
     total_items = len(item_ids)
     held = dict(
         StudyCard.objects.filter(user__in=ids, item__in=items, mastered_until__gt=now)
-        .values("user").annotate(count=Count("pk")).values_list("user", "count")
+        .values("user")
+        .annotate(count=Count("pk"))
+        .values_list("user", "count")
     )
     rows = []
     for user in members:
         review, score = by_user.get(user.pk, {}), scores.get(user.pk, {})
-        rows.append({
-            "user": user, "last": user.last, "week": review.get("week", 0),
-            "retention": _share(review.get("passed", 0), review.get("answered", 0)),
-            "assignments": score.get("done", 0), "score": _share(score.get("score", 0), score.get("total", 0)),
-            "mastery": _share(held.get(user.pk, 0), total_items),
-            "graded": review.get("graded", 0), "graded_right": review.get("graded_right", 0),
-        })
+        rows.append(
+            {
+                "user": user,
+                "last": user.last,
+                "week": review.get("week", 0),
+                "retention": _share(review.get("passed", 0), review.get("answered", 0)),
+                "assignments": score.get("done", 0),
+                "score": _share(score.get("score", 0), score.get("total", 0)),
+                "mastery": _share(held.get(user.pk, 0), total_items),
+                "graded": review.get("graded", 0),
+                "graded_right": review.get("graded_right", 0),
+            }
+        )
     return rows
 
 
@@ -105,31 +139,49 @@ def item_analysis(learners: list[dict], articles: list[Article], period: DateRan
     the class answered in the period; most missed first. The learners are ranked by their share of
     right answers in the same period, which learner_rows counted."""
     answers = ReviewLog.objects.filter(
-        period.reviews(), user__in=[row["user"].pk for row in learners], correct__isnull=False,
+        period.reviews(),
+        user__in=[row["user"].pk for row in learners],
+        correct__isnull=False,
         item__in=list(class_items(articles).values_list("pk", flat=True)),
     )
-    ranked = sorted((row for row in learners if row["graded"]), reverse=True,
-                    key=lambda row: row["graded_right"] / row["graded"])
+    ranked = sorted(
+        (row for row in learners if row["graded"]),
+        reverse=True,
+        key=lambda row: row["graded_right"] / row["graded"],
+    )
     size = max(1, round(len(ranked) * GROUP_SHARE)) if len(ranked) >= 2 else 0
     upper = [row["user"].pk for row in ranked[:size]]
     lower = [row["user"].pk for row in ranked[-size:]] if size else []
-    rows = list(answers.values("item").annotate(
-        answered=Count("pk"), right=Count("pk", filter=Q(correct=True)),
-        upper_answered=Count("pk", filter=Q(user__in=upper)),
-        upper_right=Count("pk", filter=Q(user__in=upper, correct=True)),
-        lower_answered=Count("pk", filter=Q(user__in=lower)),
-        lower_right=Count("pk", filter=Q(user__in=lower, correct=True)),
-    ))
+    rows = list(
+        answers.values("item").annotate(
+            answered=Count("pk"),
+            right=Count("pk", filter=Q(correct=True)),
+            upper_answered=Count("pk", filter=Q(user__in=upper)),
+            upper_right=Count("pk", filter=Q(user__in=upper, correct=True)),
+            lower_answered=Count("pk", filter=Q(user__in=lower)),
+            lower_right=Count("pk", filter=Q(user__in=lower, correct=True)),
+        )
+    )
     found = StudyItem.objects.in_bulk([row["item"] for row in rows])
     analysis = []
     for row in rows:
         discrimination = None
         if row["upper_answered"] and row["lower_answered"]:
-            discrimination = round(row["upper_right"] / row["upper_answered"]
-                                   - row["lower_right"] / row["lower_answered"], 2)
-        analysis.append({"item": found[row["item"]], "answered": row["answered"], "right": row["right"],
-                         "facility": round(100 * row["right"] / row["answered"]), "discrimination": discrimination,
-                         "wrong_options": []})
+            discrimination = round(
+                row["upper_right"] / row["upper_answered"]
+                - row["lower_right"] / row["lower_answered"],
+                2,
+            )
+        analysis.append(
+            {
+                "item": found[row["item"]],
+                "answered": row["answered"],
+                "right": row["right"],
+                "facility": round(100 * row["right"] / row["answered"]),
+                "discrimination": discrimination,
+                "wrong_options": [],
+            }
+        )
     analysis.sort(key=lambda entry: (entry["facility"], -entry["answered"]))
     return analysis
 
@@ -146,7 +198,9 @@ def add_wrong_options(entries: list[dict], members: list, period: DateRange) -> 
             options = counts.setdefault(row["item"], {})
             options[option] = options.get(option, 0) + row["count"]
     for entry in entries:
-        entry["wrong_options"] = sorted(counts.get(entry["item"].pk, {}).items(), key=lambda pair: -pair[1])
+        entry["wrong_options"] = sorted(
+            counts.get(entry["item"].pk, {}).items(), key=lambda pair: -pair[1]
+        )
     return entries
 
 
@@ -154,21 +208,36 @@ def _band(share: int) -> str:
     return "high" if share >= 75 else "mid" if share >= 50 else "low" if share >= 25 else "none"
 
 
-def section_mastery(members: list, articles: list[Article], now: datetime) -> tuple[list, list[dict]]:
+def section_mastery(
+    members: list, articles: list[Article], now: datetime
+) -> tuple[list, list[dict]]:
     """Sections (columns) and, per learner, the share of each section's items held at >= 90% recall
     (with a colour band for the table)."""
     items = class_items(articles)
-    totals = dict(items.values_list("section").annotate(count=Count("pk")).values_list("section", "count"))
-    sections = [s for s in Section.objects.filter(article__in=articles).select_related("article")
-                .order_by("article__document", "article__position", "position") if totals.get(s.pk)]
+    totals = dict(
+        items.values_list("section").annotate(count=Count("pk")).values_list("section", "count")
+    )
+    sections = [
+        s
+        for s in Section.objects.filter(article__in=articles)
+        .select_related("article")
+        .order_by("article__document", "article__position", "position")
+        if totals.get(s.pk)
+    ]
     held = {}
     for user, section, count in (
-        StudyCard.objects.filter(user__in=[user.pk for user in members], item__in=items, mastered_until__gt=now)
-        .values("user", "item__section").annotate(count=Count("pk")).values_list("user", "item__section", "count")
+        StudyCard.objects.filter(
+            user__in=[user.pk for user in members], item__in=items, mastered_until__gt=now
+        )
+        .values("user", "item__section")
+        .annotate(count=Count("pk"))
+        .values_list("user", "item__section", "count")
     ):
         held[user, section] = count
     rows = []
     for user in members:
         shares = [_share(held.get((user.pk, s.pk), 0), totals[s.pk]) for s in sections]
-        rows.append({"user": user, "cells": shares, "bands": [(share, _band(share)) for share in shares]})
+        rows.append(
+            {"user": user, "cells": shares, "bands": [(share, _band(share)) for share in shares]}
+        )
     return sections, rows

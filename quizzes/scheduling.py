@@ -36,18 +36,32 @@ class CardState:
 
     @classmethod
     def new(cls, now: datetime) -> CardState:
-        return cls(state=fsrs.State.Learning.value, step=0, stability=None, difficulty=None, due=now, last_review=None)
+        return cls(
+            state=fsrs.State.Learning.value,
+            step=0,
+            stability=None,
+            difficulty=None,
+            due=now,
+            last_review=None,
+        )
 
     def to_fsrs(self) -> fsrs.Card:
         # card_id is given so fsrs does not sleep 1 ms to make one up.
         return fsrs.Card(
-            card_id=1, state=fsrs.State(self.state), step=self.step, stability=self.stability,
-            difficulty=self.difficulty, due=self.due, last_review=self.last_review,
+            card_id=1,
+            state=fsrs.State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
         )
 
     @classmethod
     def from_fsrs(cls, card: fsrs.Card) -> CardState:
-        return cls(card.state.value, card.step, card.stability, card.difficulty, card.due, card.last_review)
+        return cls(
+            card.state.value, card.step, card.stability, card.difficulty, card.due, card.last_review
+        )
 
 
 @cache
@@ -58,14 +72,21 @@ def scheduler(desired_retention: float = DEFAULT_RETENTION, *, fuzz: bool = True
 
 
 def review(
-    card: CardState, rating: int, now: datetime, *, desired_retention: float = DEFAULT_RETENTION, fuzz: bool = True
+    card: CardState,
+    rating: int,
+    now: datetime,
+    *,
+    desired_retention: float = DEFAULT_RETENTION,
+    fuzz: bool = True,
 ) -> CardState:
     """The card after one answer rated 1-4 (Again, Hard, Good, Easy) at `now` (aware)."""
     if rating not in RATINGS:
         raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    updated, _log = scheduler(desired_retention, fuzz=fuzz).review_card(card.to_fsrs(), fsrs.Rating(rating), now)
+    updated, _log = scheduler(desired_retention, fuzz=fuzz).review_card(
+        card.to_fsrs(), fsrs.Rating(rating), now
+    )
     return CardState.from_fsrs(updated)
 
 
@@ -79,7 +100,9 @@ def next_intervals(
     }
 
 
-def retrievability(card: CardState, now: datetime, *, desired_retention: float = DEFAULT_RETENTION) -> float:
+def retrievability(
+    card: CardState, now: datetime, *, desired_retention: float = DEFAULT_RETENTION
+) -> float:
     """Probability of recall now (0 for a card never reviewed)."""
     if card.last_review is None:
         return 0.0

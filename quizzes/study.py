@@ -20,7 +20,10 @@ CHOICE_KINDS = {StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI}
 # Everything else is typed: one input per blank, or per list member.
 
 RATING_LABELS = {
-    scheduling.AGAIN: _("重来"), scheduling.HARD: _("困难"), scheduling.GOOD: _("良好"), scheduling.EASY: _("简单"),
+    scheduling.AGAIN: _("重来"),
+    scheduling.HARD: _("困难"),
+    scheduling.GOOD: _("良好"),
+    scheduling.EASY: _("简单"),
 }
 # The mistake book (错题本): cards answered wrong (rated Again) within the window, until they
 # have been answered right this many times since their last wrong answer.
@@ -45,7 +48,9 @@ class Next:
 # review copies). Tables come from the models; values are parameters.
 _NOT_BURIED = """NOT EXISTS (SELECT 1 FROM {log} r
     WHERE r.user_id = %s AND r.study_day = %s AND r.paragraph_id = i.paragraph_id AND r.item_id <> i.id)"""
-_ANSWERED = "(SELECT COUNT(*) FROM {log} t WHERE t.user_id = %s AND t.study_day = %s AND t.was_new = %s)"
+_ANSWERED = (
+    "(SELECT COUNT(*) FROM {log} t WHERE t.user_id = %s AND t.study_day = %s AND t.was_new = %s)"
+)
 _CHOSEN = "i.status = %s AND i.article_id IN (SELECT s.article_id FROM {selection} s WHERE s.user_id = %s)"
 _WITH_PARAGRAPH = "p.section_id AS p_section, p.position AS p_position, p.text AS p_text"
 _DUE_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, COUNT(*) OVER () AS due_total,
@@ -60,8 +65,13 @@ WHERE {_CHOSEN} AND NOT EXISTS (SELECT 1 FROM {{card}} nc WHERE nc.item_id = i.i
 
 @cache
 def _sql(template: str) -> str:
-    tables = {"log": ReviewLog, "card": StudyCard, "item": StudyItem, "selection": StudySelection,
-              "paragraph": Paragraph}
+    tables = {
+        "log": ReviewLog,
+        "card": StudyCard,
+        "item": StudyItem,
+        "selection": StudySelection,
+        "paragraph": Paragraph,
+    }
     return template.format(**{name: model._meta.db_table for name, model in tables.items()})
 
 
@@ -76,7 +86,9 @@ def next_card(user, now: datetime, options: LearnerSettings | None = None) -> Ne
     day = connection.ops.adapt_datefield_value(scheduling.study_day(now, options.time_zone))
     moment = connection.ops.adapt_datetimefield_value(now)
     chosen, burying = [StudyItem.Status.ACTIVE.value, user.pk], [user.pk, day]
-    due = _first(_DUE_SQL, [user.pk, day, False, user.pk, day, True, user.pk, moment, *chosen, *burying])
+    due = _first(
+        _DUE_SQL, [user.pk, day, False, user.pk, day, True, user.pk, moment, *chosen, *burying]
+    )
     if due is not None:
         due_left = min(due.due_total, max(options.reviews_per_day - due.reviewed, 0))
         if due_left:
@@ -90,19 +102,27 @@ def _first(template: str, params: list) -> StudyItem | None:
     """The item the statement finds, with its paragraph attached (the card shows it as the hint)."""
     item = next(iter(StudyItem.objects.raw(_sql(template), params)), None)
     if item is not None and item.paragraph_id is not None:
-        item.paragraph = Paragraph(id=item.paragraph_id, section_id=item.p_section, position=item.p_position,
-                                   text=item.p_text)
+        item.paragraph = Paragraph(
+            id=item.paragraph_id,
+            section_id=item.p_section,
+            position=item.p_position,
+            text=item.p_text,
+        )
     return item
 
 
 def mistakes(user, now: datetime) -> QuerySet[StudyCard]:
     """The learner's mistake book: cards wrong in the last 30 days and not yet right twice since."""
-    wrongs = ReviewLog.objects.filter(card=OuterRef("pk"), rating=scheduling.AGAIN).order_by("-reviewed_at")
+    wrongs = ReviewLog.objects.filter(card=OuterRef("pk"), rating=scheduling.AGAIN).order_by(
+        "-reviewed_at"
+    )
     rights_since = (
         ReviewLog.objects.filter(
             card=OuterRef("pk"), rating__gt=scheduling.AGAIN, reviewed_at__gt=OuterRef("last_wrong")
         )
-        .values("card").annotate(count=Count("pk")).values("count")
+        .values("card")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
     return (
         StudyCard.objects.filter(user=user, item__status=StudyItem.Status.ACTIVE)
@@ -124,9 +144,13 @@ def grade(item: StudyItem, *, answers: list[str], chosen: list[str]) -> grading.
     if item.kind in CHOICE_KINDS:
         return grading.grade_choice(chosen, item.answers)
     if item.kind == StudyItem.Kind.NUMBER:
-        return grading.grade_number(answers[0] if answers else "", item.answers[0], unit=item.extra.get("unit", ""))
+        return grading.grade_number(
+            answers[0] if answers else "", item.answers[0], unit=item.extra.get("unit", "")
+        )
     if item.kind == StudyItem.Kind.ENUMERATION:
-        return grading.grade_enumeration(answers, item.answers, ordered=bool(item.extra.get("ordered")))
+        return grading.grade_enumeration(
+            answers, item.answers, ordered=bool(item.extra.get("ordered"))
+        )
     return grading.grade_blanks(answers, item.answers)
 
 
@@ -141,9 +165,18 @@ def rating_for(verdict: grading.Verdict, *, hint_used: bool) -> int:
     return scheduling.HARD if hint_used else scheduling.GOOD
 
 
-def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: str, correct: bool | None = None,
-                  duration_ms: int = 0, given: list[str] | None = None,
-                  options: LearnerSettings | None = None) -> ReviewLog:
+def review_record(
+    user,
+    item: StudyItem,
+    rating: int,
+    *,
+    now: datetime,
+    token: str,
+    correct: bool | None = None,
+    duration_ms: int = 0,
+    given: list[str] | None = None,
+    options: LearnerSettings | None = None,
+) -> ReviewLog:
     """Apply one answer to the learner's card; the same token twice records once."""
     options = options or LearnerSettings.for_user(user)
     try:
@@ -153,18 +186,35 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
             )
             card.item = item  # the caller's instance, with whatever it loaded
             previous = {} if created else _snapshot(card)
-            prior_state, overdue_days = (0, 0) if created else (card.state, _days_overdue(card.due, now, options))
-            card.apply(scheduling.review(
-                card.fsrs_state, rating, now, desired_retention=options.desired_retention, fuzz=settings.STUDY_FUZZ
-            ))
+            prior_state, overdue_days = (
+                (0, 0) if created else (card.state, _days_overdue(card.due, now, options))
+            )
+            card.apply(
+                scheduling.review(
+                    card.fsrs_state,
+                    rating,
+                    now,
+                    desired_retention=options.desired_retention,
+                    fuzz=settings.STUDY_FUZZ,
+                )
+            )
             card.reps += 1
             card.lapses += rating == scheduling.AGAIN and not created
             card.save()
             return ReviewLog.objects.create(
-                card=card, user=user, item=item, paragraph_id=item.paragraph_id, rating=rating, correct=correct,
-                reviewed_at=now, duration_ms=duration_ms,
-                study_day=scheduling.study_day(now, options.time_zone), previous=previous, was_new=created,
-                given=kept_answers(given or []), prior_state=prior_state,
+                card=card,
+                user=user,
+                item=item,
+                paragraph_id=item.paragraph_id,
+                rating=rating,
+                correct=correct,
+                reviewed_at=now,
+                duration_ms=duration_ms,
+                study_day=scheduling.study_day(now, options.time_zone),
+                previous=previous,
+                was_new=created,
+                given=kept_answers(given or []),
+                prior_state=prior_state,
                 overdue_days=overdue_days,
                 token=token[:64],
             )
@@ -173,7 +223,9 @@ def review_record(user, item: StudyItem, rating: int, *, now: datetime, token: s
 
 
 def _days_overdue(due: datetime, now: datetime, options: LearnerSettings) -> int:
-    late = scheduling.study_day(now, options.time_zone) - scheduling.study_day(due, options.time_zone)
+    late = scheduling.study_day(now, options.time_zone) - scheduling.study_day(
+        due, options.time_zone
+    )
     return max(late.days, 0)
 
 
@@ -189,11 +241,23 @@ def review_override(user, log: ReviewLog, rating: int) -> bool:
         latest = card.reviews.order_by("-reviewed_at", "-pk").values_list("pk", flat=True).first()
         if latest != log.pk:
             return False
-        before = scheduling.CardState.new(log.reviewed_at) if log.was_new else _restored(card, log.previous).fsrs_state
-        card.apply(scheduling.review(
-            before, rating, log.reviewed_at, desired_retention=options.desired_retention, fuzz=settings.STUDY_FUZZ
-        ))
-        card.lapses = (0 if log.was_new else log.previous["lapses"]) + (rating == scheduling.AGAIN and not log.was_new)
+        before = (
+            scheduling.CardState.new(log.reviewed_at)
+            if log.was_new
+            else _restored(card, log.previous).fsrs_state
+        )
+        card.apply(
+            scheduling.review(
+                before,
+                rating,
+                log.reviewed_at,
+                desired_retention=options.desired_retention,
+                fuzz=settings.STUDY_FUZZ,
+            )
+        )
+        card.lapses = (0 if log.was_new else log.previous["lapses"]) + (
+            rating == scheduling.AGAIN and not log.was_new
+        )
         card.save()
         log.rating = rating
         log.save(update_fields=["rating"])
@@ -203,7 +267,12 @@ def review_override(user, log: ReviewLog, rating: int) -> bool:
 def review_undo(user) -> ReviewLog | None:
     """Take back the learner's last answer: the card returns to its state before it."""
     with transaction.atomic():
-        log = ReviewLog.objects.select_related("card").filter(user=user).order_by("-reviewed_at", "-pk").first()
+        log = (
+            ReviewLog.objects.select_related("card")
+            .filter(user=user)
+            .order_by("-reviewed_at", "-pk")
+            .first()
+        )
         if log is None:
             return None
         card = log.card
@@ -221,14 +290,23 @@ def new_token() -> str:
 
 def _snapshot(card: StudyCard) -> dict:
     return {
-        "state": card.state, "step": card.step, "stability": card.stability, "difficulty": card.difficulty,
-        "due": card.due.isoformat(), "last_review": card.last_review.isoformat() if card.last_review else None,
-        "reps": card.reps, "lapses": card.lapses,
+        "state": card.state,
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": card.due.isoformat(),
+        "last_review": card.last_review.isoformat() if card.last_review else None,
+        "reps": card.reps,
+        "lapses": card.lapses,
     }
 
 
 def _restored(card: StudyCard, snapshot: dict) -> StudyCard:
     for name, value in snapshot.items():
-        setattr(card, name, datetime.fromisoformat(value) if name in {"due", "last_review"} and value else value)
+        setattr(
+            card,
+            name,
+            datetime.fromisoformat(value) if name in {"due", "last_review"} and value else value,
+        )
     card.mastered_until = scheduling.mastered_until(card.fsrs_state)
     return card

@@ -19,6 +19,7 @@ def generate_items(document_id: int) -> int:
 def items_enqueue(document: Document) -> None:
     """Queue the generation once the import has committed, and show it as queued meanwhile."""
     Generation.objects.update_or_create(
-        document=document, defaults={"state": Generation.State.QUEUED, "done": 0, "total": 0, "error": ""}
+        document=document,
+        defaults={"state": Generation.State.QUEUED, "done": 0, "total": 0, "error": ""},
     )
     transaction.on_commit(lambda: generate_items.enqueue(document.pk))

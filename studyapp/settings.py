@@ -30,7 +30,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off."
+    )
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -39,7 +41,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     items = [item.strip() for item in raw.split(",")]
     if any(not item for item in items):
-        raise ImproperlyConfigured(f"{name}={raw!r} has an empty entry; give a comma-separated list.")
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} has an empty entry; give a comma-separated list."
+        )
     return items
 
 
@@ -68,7 +72,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 for _origin in CSRF_TRUSTED_ORIGINS:
     if not _origin.startswith(("http://", "https://")):
-        raise ImproperlyConfigured(f"CSRF_TRUSTED_ORIGINS entry {_origin!r} must start with http:// or https://.")
+        raise ImproperlyConfigured(
+            f"CSRF_TRUSTED_ORIGINS entry {_origin!r} must start with http:// or https://."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -141,7 +147,9 @@ if _database_url:
     except (ValueError, KeyError) as error:
         raise ImproperlyConfigured(f"DATABASE_URL could not be read: {error}") from None
     if not _database.get("ENGINE"):
-        raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
+        raise ImproperlyConfigured(
+            f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}."
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "db.sqlite3"}
@@ -201,7 +209,9 @@ _TASK_BACKENDS = {
 }
 _task_backend = os.environ.get("TASKS_BACKEND", "immediate").strip()
 if _task_backend not in _TASK_BACKENDS:
-    raise ImproperlyConfigured(f"TASKS_BACKEND={_task_backend!r} must be one of: {', '.join(_TASK_BACKENDS)}.")
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={_task_backend!r} must be one of: {', '.join(_TASK_BACKENDS)}."
+    )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
 
 # FSRS adds a little random spread to intervals so cards learned together do not

@@ -23,7 +23,9 @@ def make_user(django_user_model):
     from quizzes.roles import grant_role
 
     def make(username: str = "learner1", *, role: str | None = "learner", **fields):
-        user = django_user_model.objects.create_user(username=username, password=f"pw-{username}-2024", **fields)
+        user = django_user_model.objects.create_user(
+            username=username, password=f"pw-{username}-2024", **fields
+        )
         if role:
             grant_role(user, role)
         return user

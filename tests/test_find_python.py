@@ -11,12 +11,16 @@ FIND_PYTHON = REPO / "scripts" / "find-python"
 
 def run(path: str, **env: str) -> subprocess.CompletedProcess:
     environment = {"PATH": path, "HOME": os.environ.get("HOME", "/tmp"), **env}
-    return subprocess.run([str(FIND_PYTHON)], env=environment, capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        [str(FIND_PYTHON)], env=environment, capture_output=True, text=True, timeout=30
+    )
 
 
 def fake_python(directory, name: str, version: tuple[int, int]) -> None:
     script = directory / name
-    script.write_text(f"#!/bin/sh\nexec {sys.executable} -c 'import sys; sys.exit(0 if {version} >= (3, 12) else 1)'\n")
+    script.write_text(
+        f"#!/bin/sh\nexec {sys.executable} -c 'import sys; sys.exit(0 if {version} >= (3, 12) else 1)'\n"
+    )
     script.chmod(0o755)
 
 

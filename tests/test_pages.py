@@ -8,7 +8,9 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 def test_it_speaks_chinese_by_default_even_to_english_browsers(client):
-    page = client.get(reverse("corpus:library"), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    page = client.get(
+        reverse("corpus:library"), headers={"Accept-Language": "en-US,en;q=0.9"}
+    ).content.decode()
     assert '<html lang="zh-hans">' in page
     assert "书库" in page
 

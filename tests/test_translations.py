@@ -28,15 +28,23 @@ def source_strings() -> set[str]:
 @pytest.mark.parametrize("code", CATALOGS)
 def test_it_translates_every_entry(code):
     catalog = polib.pofile(str(CATALOGS[code] / "django.po"))
-    untranslated = [entry.msgid for entry in catalog if not entry.obsolete and not entry.translated()]
+    untranslated = [
+        entry.msgid for entry in catalog if not entry.obsolete and not entry.translated()
+    ]
     assert untranslated == []
 
 
 def test_it_keeps_the_chinese_catalog_equal_to_its_sources():
     """Sources are Chinese, so zh_Hans must say exactly the msgid: a kept fuzzy match would not."""
     catalog = polib.pofile(str(CATALOGS["zh_Hans"] / "django.po"))
-    changed = [(e.msgid, e.msgstr) for e in catalog if not e.msgid_plural and e.msgstr not in ("", e.msgid)]
-    changed += [(e.msgid, e.msgstr_plural[0]) for e in catalog if e.msgid_plural and e.msgstr_plural[0] != e.msgid]
+    changed = [
+        (e.msgid, e.msgstr) for e in catalog if not e.msgid_plural and e.msgstr not in ("", e.msgid)
+    ]
+    changed += [
+        (e.msgid, e.msgstr_plural[0])
+        for e in catalog
+        if e.msgid_plural and e.msgstr_plural[0] != e.msgid
+    ]
     assert changed == []
 
 
@@ -52,7 +60,11 @@ def test_it_ships_compiled_catalogs_that_match_the_sources(code):
     for entry in polib.pofile(str(CATALOGS[code] / "django.po")):
         if entry.obsolete or entry.msgid_plural:
             continue
-        found = compiled.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt else compiled.gettext(entry.msgid)
+        found = (
+            compiled.pgettext(entry.msgctxt, entry.msgid)
+            if entry.msgctxt
+            else compiled.gettext(entry.msgid)
+        )
         assert found == entry.msgstr, "run `make messages` to recompile"
 
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,107 +14,187 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Paragraph',
+            name="Paragraph",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='序号')),
-                ('text', models.TextField(verbose_name='正文')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="序号")),
+                ("text", models.TextField(verbose_name="正文")),
             ],
             options={
-                'verbose_name': '段落',
-                'verbose_name_plural': '段落',
-                'ordering': ['section', 'position'],
+                "verbose_name": "段落",
+                "verbose_name_plural": "段落",
+                "ordering": ["section", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('filename', models.CharField(blank=True, max_length=255, verbose_name='文件名')),
-                ('banner', models.CharField(blank=True, max_length=300, verbose_name='通栏标题')),
-                ('original_text', models.TextField(verbose_name='原文')),
-                ('encoding', models.CharField(max_length=20, verbose_name='编码')),
-                ('sha256', models.CharField(max_length=64, unique=True, verbose_name='散列')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='导入时间')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='导入者')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                ("filename", models.CharField(blank=True, max_length=255, verbose_name="文件名")),
+                ("banner", models.CharField(blank=True, max_length=300, verbose_name="通栏标题")),
+                ("original_text", models.TextField(verbose_name="原文")),
+                ("encoding", models.CharField(max_length=20, verbose_name="编码")),
+                ("sha256", models.CharField(max_length=64, unique=True, verbose_name="散列")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="导入时间")),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="导入者",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文档',
-                'verbose_name_plural': '文档',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "文档",
+                "verbose_name_plural": "文档",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='序号')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('subtitle', models.CharField(blank=True, max_length=300, verbose_name='副标题')),
-                ('authors', models.JSONField(blank=True, default=list, verbose_name='作者')),
-                ('authors_text', models.CharField(blank=True, editable=False, max_length=300, verbose_name='作者')),
-                ('column', models.CharField(blank=True, max_length=100, verbose_name='栏目')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='来源')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='文末注释')),
-                ('date_line', models.CharField(blank=True, max_length=100, verbose_name='日期')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='corpus.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="序号")),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                ("subtitle", models.CharField(blank=True, max_length=300, verbose_name="副标题")),
+                ("authors", models.JSONField(blank=True, default=list, verbose_name="作者")),
+                (
+                    "authors_text",
+                    models.CharField(
+                        blank=True, editable=False, max_length=300, verbose_name="作者"
+                    ),
+                ),
+                ("column", models.CharField(blank=True, max_length=100, verbose_name="栏目")),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="来源")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="文末注释")),
+                ("date_line", models.CharField(blank=True, max_length=100, verbose_name="日期")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="articles",
+                        to="corpus.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文章',
-                'verbose_name_plural': '文章',
-                'ordering': ['document', 'position'],
+                "verbose_name": "文章",
+                "verbose_name_plural": "文章",
+                "ordering": ["document", "position"],
             },
         ),
         migrations.CreateModel(
-            name='KeyPoint',
+            name="KeyPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='序号')),
-                ('text', models.CharField(max_length=500, verbose_name='要点')),
-                ('start', models.PositiveIntegerField(blank=True, null=True, verbose_name='起始位置')),
-                ('paragraph', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='points', to='corpus.paragraph')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="序号")),
+                ("text", models.CharField(max_length=500, verbose_name="要点")),
+                (
+                    "start",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="起始位置"),
+                ),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="points",
+                        to="corpus.paragraph",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '要点',
-                'verbose_name_plural': '要点',
-                'ordering': ['paragraph', 'position'],
+                "verbose_name": "要点",
+                "verbose_name_plural": "要点",
+                "ordering": ["paragraph", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='序号')),
-                ('level', models.PositiveSmallIntegerField(choices=[(0, '导语'), (1, '一级标题'), (2, '二级标题')], verbose_name='层级')),
-                ('heading', models.CharField(blank=True, max_length=300, verbose_name='标题')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='corpus.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="序号")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "导语"), (1, "一级标题"), (2, "二级标题")], verbose_name="层级"
+                    ),
+                ),
+                ("heading", models.CharField(blank=True, max_length=300, verbose_name="标题")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="corpus.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '小节',
-                'verbose_name_plural': '小节',
-                'ordering': ['article', 'position'],
+                "verbose_name": "小节",
+                "verbose_name_plural": "小节",
+                "ordering": ["article", "position"],
             },
         ),
         migrations.AddField(
-            model_name='paragraph',
-            name='section',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='corpus.section'),
+            model_name="paragraph",
+            name="section",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="paragraphs",
+                to="corpus.section",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('document', 'position'), name='article_position_unique'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("document", "position"), name="article_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='keypoint',
-            constraint=models.UniqueConstraint(fields=('paragraph', 'position'), name='keypoint_position_unique'),
+            model_name="keypoint",
+            constraint=models.UniqueConstraint(
+                fields=("paragraph", "position"), name="keypoint_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('article', 'position'), name='section_position_unique'),
+            model_name="section",
+            constraint=models.UniqueConstraint(
+                fields=("article", "position"), name="section_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paragraph',
-            constraint=models.UniqueConstraint(fields=('section', 'position'), name='paragraph_position_unique'),
+            model_name="paragraph",
+            constraint=models.UniqueConstraint(
+                fields=("section", "position"), name="paragraph_position_unique"
+            ),
         ),
     ]

@@ -34,8 +34,19 @@ from quizzes.generation.terms import count_ngrams, document_terms
 from quizzes.generation.text import SentenceIndex, sentence_spans
 
 __all__ = [
-    "BLANK", "CHOICE", "CLOZE", "DEFINITION", "ENUMERATION", "KEYPOINTS", "KINDS", "MULTI", "NUMBER", "QUOTE",
-    "Item", "generate", "item_key",
+    "BLANK",
+    "CHOICE",
+    "CLOZE",
+    "DEFINITION",
+    "ENUMERATION",
+    "KEYPOINTS",
+    "KINDS",
+    "MULTI",
+    "NUMBER",
+    "QUOTE",
+    "Item",
+    "generate",
+    "item_key",
 ]
 
 

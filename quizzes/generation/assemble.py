@@ -14,7 +14,13 @@ from quizzes.generation.blanks import fit_source
 from quizzes.generation.context import Context
 from quizzes.generation.definitions import COPULA, INCLUDES, definition_drafts
 from quizzes.generation.distractors import Distractors
-from quizzes.generation.document import Place, article_texts, heading_of, paragraph_places, title_place
+from quizzes.generation.document import (
+    Place,
+    article_texts,
+    heading_of,
+    paragraph_places,
+    title_place,
+)
 from quizzes.generation.drafts import Blank, Draft, leaks
 from quizzes.generation.items import CHOICE, CLOZE, MULTI, NUMBER, QUOTE, Item, item_key
 from quizzes.generation.lists import LIST_MARK, Enumeration
@@ -86,7 +92,10 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
     yield from quote_drafts(place, context)
     for sentence in sentence_spans(text):
         body = text[sentence[0] : sentence[1]]
-        is_point = any(start == sentence[0] and body.rstrip(END_MARKS) == text[start:end] for start, end in point_spans)
+        is_point = any(
+            start == sentence[0] and body.rstrip(END_MARKS) == text[start:end]
+            for start, end in point_spans
+        )
         wants_lists = LIST_MARK in body and not is_point
         wants_definition = (COPULA in body or INCLUDES in body) and not is_point
         wants_figures = HAS_FIGURE.search(body) is not None
@@ -104,7 +113,9 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
                     break
 
 
-def list_draft(place: Place, sentence: tuple[int, int], enumeration: Enumeration) -> Iterator[Draft]:
+def list_draft(
+    place: Place, sentence: tuple[int, int], enumeration: Enumeration
+) -> Iterator[Draft]:
     """The draft of a multiple choice on a list's members, options still to come."""
     answers = tuple(member.text for member in enumeration.members)
     hidden = ((enumeration.start, enumeration.end),)
@@ -128,7 +139,9 @@ def finish(draft: Draft, distractors: Distractors) -> Iterator[Item]:
             yield item
 
 
-def to_item(draft: Draft, kind: str | None = None, options=None, answers=None, base: str | None = None) -> Item:
+def to_item(
+    draft: Draft, kind: str | None = None, options=None, answers=None, base: str | None = None
+) -> Item:
     """The item of a draft, or of another kind built on it (a choice on a cloze, with `base`
     naming the draft's kind)."""
     kind = kind or draft.kind
@@ -174,5 +187,7 @@ def _multi(draft: Draft, distractors: Distractors) -> Item | None:
     if wrong is None:
         return None
     key = item_key(MULTI, draft.source, members)
-    options = sorted(members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest())
+    options = sorted(
+        members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest()
+    )
     return to_item(draft, MULTI, options, members)

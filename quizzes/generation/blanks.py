@@ -25,8 +25,17 @@ DOCUMENT_TERM_POINTS = 2.0
 POINTS_PER_CHAR = 0.5
 LENGTH_CAP = 6
 TAG_POINTS = {
-    "nz": 1.0, "nt": 1.0, "ns": 1.0, "nr": 1.0, "nrt": 1.0, "l": 1.0, "i": 1.0, "eng": 1.0,
-    "j": 0.8, "n": 0.5, "vn": 0.2,
+    "nz": 1.0,
+    "nt": 1.0,
+    "ns": 1.0,
+    "nr": 1.0,
+    "nrt": 1.0,
+    "l": 1.0,
+    "i": 1.0,
+    "eng": 1.0,
+    "j": 0.8,
+    "n": 0.5,
+    "vn": 0.2,
 }
 RARITY_WEIGHT = 0.3
 # A second blank in one heading or key point, when it is not a sibling of the first in a
@@ -54,19 +63,28 @@ def score(token: Token, context: Context) -> float:
     return points + RARITY_WEIGHT * context.rarity(word)
 
 
-def ranked_candidates(tokens: Sequence[Token], context: Context, text: str, start: int, end: int) -> list[Token]:
+def ranked_candidates(
+    tokens: Sequence[Token], context: Context, text: str, start: int, end: int
+) -> list[Token]:
     """Blankable tokens of text[start:end] that occur there only once, best first."""
     source = text[start:end]
     found = [
         token
         for token in tokens
-        if start <= token.start and token.end <= end and is_blankable(token, context) and source.count(token.word) == 1
+        if start <= token.start
+        and token.end <= end
+        and is_blankable(token, context)
+        and source.count(token.word) == 1
     ]
     return sorted(found, key=lambda token: (-score(token, context), token.start))
 
 
 def fit_source(
-    text: str, sentence: tuple[int, int], hidden: Sequence[tuple[int, int]], answers: Sequence[str], prefix: str = ""
+    text: str,
+    sentence: tuple[int, int],
+    hidden: Sequence[tuple[int, int]],
+    answers: Sequence[str],
+    prefix: str = "",
 ) -> tuple[int, int] | None:
     """The part of a sentence to show around its blanks: the whole sentence, or when an
     answer is readable elsewhere in it, the longest run of clauses around the blanks where
@@ -82,7 +100,9 @@ def fit_source(
     last = next(index for index, (s, e) in enumerate(clauses) if s < high <= e)
 
     def leaky(a: int, b: int) -> bool:
-        return leaks(prefix + render(text, clauses[a][0], _trim(text, clauses[b][1]), hidden), answers)
+        return leaks(
+            prefix + render(text, clauses[a][0], _trim(text, clauses[b][1]), hidden), answers
+        )
 
     if leaky(first, last):
         return None

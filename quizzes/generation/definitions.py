@@ -38,7 +38,24 @@ QUOTES = "“”‘’\"'"
 ADVERBIAL_OPENERS = ("以", "通过", "在", "由", "从", "对", "为", "按照", "依托", "借助", "围绕")
 # A clause opening with one of these says something else about the term (……,这决定了……;
 # ……,要聚焦……): the definition ended before it.
-NEW_PREDICATE_OPENERS = ("这", "那", "此", "要", "需要", "必须", "应", "也", "还", "但", "而", "并", "从而", "因此", "所以", "我们")
+NEW_PREDICATE_OPENERS = (
+    "这",
+    "那",
+    "此",
+    "要",
+    "需要",
+    "必须",
+    "应",
+    "也",
+    "还",
+    "但",
+    "而",
+    "并",
+    "从而",
+    "因此",
+    "所以",
+    "我们",
+)
 # 是指: the definition proper follows.
 MEANS = "指"
 
@@ -94,10 +111,16 @@ def _term(text: str, start: int, copula: Token, tokens: list[Token], context: Co
         return None
     if text[inner[-1].end : copula.start].strip(QUOTES):
         return None
-    if any(t.word in STOPWORDS for t in inner) or (len(inner) == 1 and inner[0].word in GENERIC_WORDS):
+    if any(t.word in STOPWORDS for t in inner) or (
+        len(inner) == 1 and inner[0].word in GENERIC_WORDS
+    ):
         return None
     if not context.is_term(word):
-        if inner[0].tag in NON_TERM_OPENERS or inner[0].tag.startswith("v") and inner[0].tag != "vn":
+        if (
+            inner[0].tag in NON_TERM_OPENERS
+            or inner[0].tag.startswith("v")
+            and inner[0].tag != "vn"
+        ):
             return None
         head = inner[-1]
         if not (head.tag.startswith("n") or head.tag in TERM_HEADS or context.is_term(head.word)):
@@ -138,7 +161,9 @@ def _ends_nominal(tokens: Sequence[Token], start: int, end: int) -> bool:
     return bool(words) and (words[-1].tag.startswith("n") or words[-1].tag in TERM_HEADS)
 
 
-def _included_members(place: Place, sentence: tuple[int, int], term: str, listed) -> Iterator[Draft]:
+def _included_members(
+    place: Place, sentence: tuple[int, int], term: str, listed
+) -> Iterator[Draft]:
     """X包括A、B和C: recall the members, in any order."""
     answers = tuple(member.text for member in listed.members)
     hidden = ((listed.start, listed.end),)
@@ -146,6 +171,8 @@ def _included_members(place: Place, sentence: tuple[int, int], term: str, listed
     if fitted is None:
         return
     blanks = tuple(Blank(m.start, m.end, m.text, m.tag) for m in listed.members)
-    draft = Draft(ENUMERATION, place, *fitted, answers, blanks, hidden, extra={"ordered": False, "term": term})
+    draft = Draft(
+        ENUMERATION, place, *fitted, answers, blanks, hidden, extra={"ordered": False, "term": term}
+    )
     if not leaks(draft.stem, answers):
         yield draft

@@ -75,7 +75,10 @@ class Distractors:
         ]
         seed = "|".join(members)
         candidates = _chain(
-            sorted(dict.fromkeys(siblings), key=lambda word: (abs(len(word) - length), digest(seed, word))),
+            sorted(
+                dict.fromkeys(siblings),
+                key=lambda word: (abs(len(word) - length), digest(seed, word)),
+            ),
             self._term_candidates(draft, seed, tag, set(members), length=length),
         )
         check = self._checker(draft, draft.blanks[0], loose=False, whole_source=True)
@@ -83,13 +86,17 @@ class Distractors:
 
     # ------------------------------------------------------------------ sources
 
-    def _term_candidates(self, draft: Draft, seed: str, tag: str, exclude: set[str], length: int | None = None):
+    def _term_candidates(
+        self, draft: Draft, seed: str, tag: str, exclude: set[str], length: int | None = None
+    ):
         word_class = tag_class(tag) or "noun"
         length = length or len(seed)
         article = self.context.article_words.get(draft.place.article, {})
         key_is_term = self.context.is_term(seed)
 
-        listed = {member.text for member in self.context.article_members.get(draft.place.article, ())}
+        listed = {
+            member.text for member in self.context.article_members.get(draft.place.article, ())
+        }
 
         def rank(entry: tuple[str, str, bool, int]) -> tuple:
             # Same length, same head word, a member of one of the article's lists (the
@@ -118,7 +125,9 @@ class Distractors:
 
         article_pool = self._pool(("article", draft.place.article), article, word_class)
         yield from (entry[0] for entry in sorted(filter(usable, article_pool), key=rank))
-        corpus_pool = self._pool(("library",), dict.fromkeys(self.context.library.terms(), 0), word_class)
+        corpus_pool = self._pool(
+            ("library",), dict.fromkeys(self.context.library.terms(), 0), word_class
+        )
         yield from (entry[0] for entry in sorted(filter(usable, corpus_pool), key=rank))
         for size in (length, length + 1, length - 1):
             entries = list(filter(usable, dictionary_words(word_class, size)))
@@ -126,7 +135,9 @@ class Distractors:
             entries.sort(key=lambda entry: entry[0][-1] != seed[-1])
             yield from (word for word, _ in entries)
 
-    def _pool(self, name: tuple, uses: dict[tuple[str, str], int], word_class: str) -> list[tuple[str, str, bool, int]]:
+    def _pool(
+        self, name: tuple, uses: dict[tuple[str, str], int], word_class: str
+    ) -> list[tuple[str, str, bool, int]]:
         """(word, tag, is a term, uses) of one word class that could be options at all,
         from {(word, tag): uses}; computed once per source: an article's pool is complete
         before its first option is chosen."""
@@ -136,7 +147,12 @@ class Distractors:
                 entry_class = tag_class(word_tag)
                 if entry_class and len(word) >= 2 and not is_weak(word):
                     if HAN_WORD.fullmatch(word) is not None or word_tag == "eng":
-                        entry = (word, word_tag, self.context.is_term(word), min(count, FREQUENT_IN_ARTICLE))
+                        entry = (
+                            word,
+                            word_tag,
+                            self.context.is_term(word),
+                            min(count, FREQUENT_IN_ARTICLE),
+                        )
                         pools.setdefault(entry_class, []).append(entry)
             self._pools[name] = pools
         return self._pools[name].get(word_class, [])
@@ -150,7 +166,9 @@ class Distractors:
         ]
         same_unit += self.context.library.figures().get(blank.unit, [])
         key = blank.answer
-        yield from (figure for figure in dict.fromkeys(same_unit) if _same_shape(figure, key, blank.unit))
+        yield from (
+            figure for figure in dict.fromkeys(same_unit) if _same_shape(figure, key, blank.unit)
+        )
         yield from made_figures(key, blank.unit)
 
     def _count_candidates(self, key: str) -> Iterator[str]:
@@ -160,18 +178,27 @@ class Distractors:
             position = CHINESE_DIGITS.find(numeral)
         others = sorted(
             (other for other in COUNT_NUMERALS if other != numeral),
-            key=lambda other: (abs(COUNT_NUMERALS.find(other) - position), COUNT_NUMERALS.find(other)),
+            key=lambda other: (
+                abs(COUNT_NUMERALS.find(other) - position),
+                COUNT_NUMERALS.find(other),
+            ),
         )
         yield from (other + rest for other in others)
 
     # ------------------------------------------------------------------ checks
 
-    def _checker(self, draft: Draft, blank: Blank, *, loose: bool, whole_source: bool = False) -> Callable[[str], bool]:
+    def _checker(
+        self, draft: Draft, blank: Blank, *, loose: bool, whole_source: bool = False
+    ) -> Callable[[str], bool]:
         """Whether a candidate may be shown next to the keys in this draft's stem."""
         stem = draft.stem
         source_text = draft.place.text[draft.start : draft.end]
         clause = next(
-            ((s, e) for s, e in clause_spans(draft.place.text, draft.start, draft.end) if s <= blank.start < e),
+            (
+                (s, e)
+                for s, e in clause_spans(draft.place.text, draft.start, draft.end)
+                if s <= blank.start < e
+            ),
             (draft.start, draft.end),
         )
 

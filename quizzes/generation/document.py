@@ -43,7 +43,10 @@ def paragraph_places(article: Article, article_index: int) -> Iterator[tuple[Pla
     """Every paragraph of an article with its key points, in reading order."""
     for section_index, section in enumerate(article.sections):
         for paragraph_index, paragraph in enumerate(section.paragraphs):
-            yield Place(PARAGRAPH, article_index, section_index, paragraph_index, paragraph.text), paragraph.points
+            yield (
+                Place(PARAGRAPH, article_index, section_index, paragraph_index, paragraph.text),
+                paragraph.points,
+            )
 
 
 def article_texts(article: Article) -> list[str]:

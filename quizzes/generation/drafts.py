@@ -30,7 +30,9 @@ class Draft:
     answers: tuple[str, ...]
     blanks: tuple[Blank, ...] = ()  # what the learner fills in, in order
     hidden: tuple[tuple[int, int], ...] = ()  # spans shown as BLANK (a whole list is one)
-    prompt: str | None = None  # a prompt of its own; otherwise the source with its hidden spans blanked
+    prompt: str | None = (
+        None  # a prompt of its own; otherwise the source with its hidden spans blanked
+    )
     prefix: str = ""  # shown before the source: who is quoted, when the source does not say
     extra: dict = field(default_factory=dict)
 
@@ -50,7 +52,13 @@ class Draft:
         """The source in Anki's cloze syntax, every blank as c1 (one card per item)."""
         if not self.blanks:
             return None
-        return render(self.place.text, self.start, self.end, [(b.start, b.end) for b in self.blanks], anki=True)
+        return render(
+            self.place.text,
+            self.start,
+            self.end,
+            [(b.start, b.end) for b in self.blanks],
+            anki=True,
+        )
 
     def blank_offsets(self) -> list[list[int]]:
         """Each blank as [start, end] inside `source`, for whoever renders the item."""

@@ -28,15 +28,23 @@ class Item:
     kind: str  # one of KINDS
     article: int  # index of the article in the outline (0-based)
     section: int  # index of the section in the article (0-based)
-    paragraph: int | None  # index of the paragraph in the section; None when the source is a heading or title
+    paragraph: (
+        int | None
+    )  # index of the paragraph in the section; None when the source is a heading or title
     start: int  # character offsets of `source` in that paragraph's text (or in the heading / title)
     end: int
     source: str  # the source sentence (or the heading, for key-point cards)
     prompt: str  # what the learner sees before answering; each blank written as BLANK
-    answers: list[str]  # accepted answers in blank order / key points in order / members / correct option(s)
+    answers: list[
+        str
+    ]  # accepted answers in blank order / key points in order / members / correct option(s)
     options: list[str] | None = None  # choice and multi: all options in display order
-    cloze: str | None = None  # blank kinds: `source` in Anki cloze syntax, e.g. 特别是{{c1::原创性}}
-    extra: dict = field(default_factory=dict)  # kind-specific details (speaker, unit, ordered, term, ...)
+    cloze: str | None = (
+        None  # blank kinds: `source` in Anki cloze syntax, e.g. 特别是{{c1::原创性}}
+    )
+    extra: dict = field(
+        default_factory=dict
+    )  # kind-specific details (speaker, unit, ordered, term, ...)
 
 
 def item_key(kind: str, source: str, answers) -> str:

@@ -17,7 +17,9 @@ TERMS_FILE = DATA_DIR / "terms.txt"
 def read_word_list(name: str) -> tuple[str, ...]:
     """One entry a line, in file order; blank lines and `#` comments skipped."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(
+        line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 def read_terms() -> dict[str, tuple[int, str]]:
@@ -49,10 +51,19 @@ CONTENT_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "l",
 
 # Distractors come from the same class as the key: a noun for a noun, an idiom for an idiom.
 TAG_CLASSES = {
-    "n": "noun", "nz": "noun", "nt": "noun", "j": "noun", "nl": "noun", "ng": "noun",
-    "nr": "name", "nrt": "name", "nrfg": "name", "ns": "name",
+    "n": "noun",
+    "nz": "noun",
+    "nt": "noun",
+    "j": "noun",
+    "nl": "noun",
+    "ng": "noun",
+    "nr": "name",
+    "nrt": "name",
+    "nrfg": "name",
+    "ns": "name",
     "vn": "verbal",
-    "l": "phrase", "i": "phrase",
+    "l": "phrase",
+    "i": "phrase",
     "eng": "latin",
     "m": "count",
 }
@@ -65,7 +76,9 @@ def tag_class(tag: str) -> str | None:
 # A figure and its unit: not part of a longer figure, not an ordinal (第3), with an
 # optional 多/余 before the unit (2300多名), which stays visible with it.
 FIGURE_WITH_UNIT = re.compile(
-    r"(?<![\d.．第])(?P<figure>\d+(?:\.\d+)?)(?P<unit>[多余]?(?:" + "|".join(re.escape(unit) for unit in UNITS) + "))"
+    r"(?<![\d.．第])(?P<figure>\d+(?:\.\d+)?)(?P<unit>[多余]?(?:"
+    + "|".join(re.escape(unit) for unit in UNITS)
+    + "))"
 )
 
 

@@ -29,7 +29,9 @@ MAX_FREE_TOKENS = 3  # a first member grown without a target length
 MIN_MEMBERS, MAX_MEMBERS = 2, 8
 MIN_MEMBER_CHARS, MAX_MEMBER_CHARS = 2, 12
 MAX_LENGTH_RATIO = 3  # longest member to shortest
-LAST_MEMBER_SLACK = 1.5  # how much longer than the others the last member may run to its phrase's end
+LAST_MEMBER_SLACK = (
+    1.5  # how much longer than the others the last member may run to its phrase's end
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +95,14 @@ def _enumeration(run: list[Token], tokens: Sequence[Token]) -> Enumeration | Non
         return None
     # A, B和C: 和 joins one more member, if what comes before it is a member's length
     # (not 前景好的战略性科学计划和科学工程, where 和 is inside the last member's tail).
-    joint = next((index for index, token in enumerate(tail) if index and token.word in CONJUNCTIONS), None)
+    joint = next(
+        (index for index, token in enumerate(tail) if index and token.word in CONJUNCTIONS), None
+    )
     if joint is not None:
         before = tail[:joint]
-        if _chars(before) <= 2 * (target or _chars(first)) and not any(_stops(token) for token in before):
+        if _chars(before) <= 2 * (target or _chars(first)) and not any(
+            _stops(token) for token in before
+        ):
             middles.append(before)
             tail = tail[joint + 1 :]
             first, target = _first_member(pieces[0], middles, tail)
@@ -134,7 +140,9 @@ def _stops(token: Token) -> bool:
     return is_punctuation(token) or token.word in STOPWORDS or token.word in CONJUNCTIONS
 
 
-def _grow_left(tokens: list[Token], target: int | None, *, verbal: bool, head_verbal: bool) -> list[Token]:
+def _grow_left(
+    tokens: list[Token], target: int | None, *, verbal: bool, head_verbal: bool
+) -> list[Token]:
     """The first member, grown leftwards from the 、 towards the middle members' length. It
     takes in a verb only when the middle members start with one too (转变发展方式 like
     优化经济结构, not 聚焦新能源 beside 新材料); with no middle member, only nominal words,
@@ -147,9 +155,15 @@ def _grow_left(tokens: list[Token], target: int | None, *, verbal: bool, head_ve
         if _stops(token) or token.word in LIST_OPENERS or (_is_verb(token) and not verb_allowed):
             break
         if target is None:
-            if len(grown) == MAX_FREE_TOKENS or not _nominal(token) or token.word in FORMULAIC_VERBS:
+            if (
+                len(grown) == MAX_FREE_TOKENS
+                or not _nominal(token)
+                or token.word in FORMULAIC_VERBS
+            ):
                 break
-        elif _chars(grown) >= target or (_chars(grown) + len(token.word) > target and not _nominal(token)):
+        elif _chars(grown) >= target or (
+            _chars(grown) + len(token.word) > target and not _nominal(token)
+        ):
             break
         grown.insert(0, token)
     return grown
@@ -182,7 +196,9 @@ def _nominal(token: Token) -> bool:
 
 
 def _member(tokens: list[Token]) -> Member:
-    return Member(tokens[0].start, tokens[-1].end, "".join(token.word for token in tokens), tokens[-1].tag)
+    return Member(
+        tokens[0].start, tokens[-1].end, "".join(token.word for token in tokens), tokens[-1].tag
+    )
 
 
 def _acceptable(members: tuple[Member, ...]) -> bool:
@@ -194,8 +210,15 @@ def _acceptable(members: tuple[Member, ...]) -> bool:
     texts = [member.text for member in members]
     if len(set(texts)) != len(texts):
         return False
-    if not all(MIN_MEMBER_CHARS <= len(text) <= MAX_MEMBER_CHARS and text not in FORMULAIC_VERBS for text in texts):
+    if not all(
+        MIN_MEMBER_CHARS <= len(text) <= MAX_MEMBER_CHARS and text not in FORMULAIC_VERBS
+        for text in texts
+    ):
         return False
     lengths = sorted(len(text) for text in texts)
     median = lengths[len(lengths) // 2]
-    return lengths[-1] <= MAX_LENGTH_RATIO * lengths[0] and lengths[-1] <= 2 * median and 2 * lengths[0] >= median
+    return (
+        lengths[-1] <= MAX_LENGTH_RATIO * lengths[0]
+        and lengths[-1] <= 2 * median
+        and 2 * lengths[0] >= median
+    )

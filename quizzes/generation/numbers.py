@@ -23,7 +23,9 @@ from quizzes.generation.segmentation import Token
 HAS_FIGURE = re.compile(r"\d|大")
 
 
-def number_drafts(place: Place, sentence: tuple[int, int], tokens: Sequence[Token]) -> Iterator[Draft]:
+def number_drafts(
+    place: Place, sentence: tuple[int, int], tokens: Sequence[Token]
+) -> Iterator[Draft]:
     starts = {token.start for token in tokens}
     ends = {token.end for token in tokens}
     blanks = []
@@ -32,10 +34,20 @@ def number_drafts(place: Place, sentence: tuple[int, int], tokens: Sequence[Toke
             start, end = match.span("figure")
             blanks.append(Blank(start, end, match["figure"], "m", FIGURE, match["unit"]))
     for token, following in zip(tokens, tokens[1:]):
-        if COUNT_WORD.fullmatch(token.word) and (following.tag.startswith("n") or following.tag == "vn"):
+        if COUNT_WORD.fullmatch(token.word) and (
+            following.tag.startswith("n") or following.tag == "vn"
+        ):
             blanks.append(Blank(token.start, token.end, token.word, "m", COUNT, following.word))
     for blank in sorted(blanks, key=lambda b: b.start):
         fitted = fit_source(place.text, sentence, [(blank.start, blank.end)], [blank.answer])
         if fitted:
             hidden = ((blank.start, blank.end),)
-            yield Draft(NUMBER, place, *fitted, (blank.answer,), (blank,), hidden, extra={"unit": blank.unit})
+            yield Draft(
+                NUMBER,
+                place,
+                *fitted,
+                (blank.answer,),
+                (blank,),
+                hidden,
+                extra={"unit": blank.unit},
+            )

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizzes.generation.blanks import SECOND_BLANK_MIN_CHARS, SECOND_BLANK_SHARE, ranked_candidates, score
+from quizzes.generation.blanks import (
+    SECOND_BLANK_MIN_CHARS,
+    SECOND_BLANK_SHARE,
+    ranked_candidates,
+    score,
+)
 from quizzes.generation.context import Context
 from quizzes.generation.document import TITLE, Place
 from quizzes.generation.drafts import Blank, Draft, leaks
@@ -30,7 +35,9 @@ def keypoint_drafts(place: Place, points: list[str]) -> Iterator[Draft]:
     if len(points) >= 2:
         name = (TITLE_NAME if place.role == TITLE else HEADING_NAME).format(place.text)
         prompt = KEYPOINTS_IN_ORDER.format(name=name, count=len(points))
-        yield Draft(ENUMERATION, place, 0, len(place.text), answers, prompt=prompt, extra={"ordered": True})
+        yield Draft(
+            ENUMERATION, place, 0, len(place.text), answers, prompt=prompt, extra={"ordered": True}
+        )
 
 
 def outline_cloze(place: Place, start: int, end: int, context: Context) -> Draft | None:

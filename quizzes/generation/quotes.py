@@ -23,7 +23,10 @@ from quizzes.generation.text import CLAUSE_MARKS
 QUOTATION = re.compile(r"“([^“”]{8,400})”")
 # The verb that introduces it, with the colon or comma that may follow.
 SAYING_VERB = re.compile(r"(?:指出|强调|说|认为|写道|讲|提出|曰|云|引用)\s*[:：,，]?\s*$")
-SPEAKER = re.compile("《[^《》]{1,40}》|" + "|".join(re.escape(name) for name in sorted(SPEAKERS, key=len, reverse=True)))
+SPEAKER = re.compile(
+    "《[^《》]{1,40}》|"
+    + "|".join(re.escape(name) for name in sorted(SPEAKERS, key=len, reverse=True))
+)
 # 《论语》中说: the speaker is the book.
 SPEAKER_TRAILER = "中 "
 MAX_SPEAKER_CHARS = 20
@@ -51,7 +54,9 @@ def quote_drafts(place: Place, context: Context) -> Iterator[Draft]:
             speaker, offset = found
             source_start, prefix = lead_start + offset, ""
         previous_end = closing
-        draft = _cloze(place, source_start, closing, (opening + 1, closing - 1), prefix, speaker, context)
+        draft = _cloze(
+            place, source_start, closing, (opening + 1, closing - 1), prefix, speaker, context
+        )
         if draft:
             yield draft
 
@@ -95,5 +100,7 @@ def _cloze(place, start, end, inside, prefix, speaker, context) -> Draft | None:
             continue
         blank = Blank(token.start, token.end, token.word, token.tag)
         extra = {"speaker": speaker}
-        return Draft(QUOTE, place, start, end, (token.word,), (blank,), hidden, prefix=prefix, extra=extra)
+        return Draft(
+            QUOTE, place, start, end, (token.word,), (blank,), hidden, prefix=prefix, extra=extra
+        )
     return None

@@ -120,7 +120,8 @@ def document_segmenter(words: Iterable[str]) -> Iterator[Segmenter]:
         tokenizer = pos.tokenizer
         new = [word for word in dict.fromkeys(words) if word and not tokenizer.FREQ.get(word)]
         added = tuple(
-            (word, max(tokenizer.suggest_freq(word, False), DOCUMENT_MIN_FREQ), DOCUMENT_TAG) for word in new
+            (word, max(tokenizer.suggest_freq(word, False), DOCUMENT_MIN_FREQ), DOCUMENT_TAG)
+            for word in new
         )
         saved_freq: dict[str, object] = {}
         saved_tags: dict[str, object] = {}
@@ -165,7 +166,12 @@ def _build_dictionary_index(pos) -> dict[tuple[str, int], tuple[tuple[str, str],
     grouped: dict[tuple[str, int], list[tuple[int, str, str]]] = {}
     for word, tag in pos.word_tag_tab.items():
         word_class = TAG_CLASSES.get(tag)
-        if word_class is None or not 2 <= len(word) <= 8 or not HAN_WORD.fullmatch(word) or is_weak(word):
+        if (
+            word_class is None
+            or not 2 <= len(word) <= 8
+            or not HAN_WORD.fullmatch(word)
+            or is_weak(word)
+        ):
             continue
         grouped.setdefault((word_class, len(word)), []).append((-(freq.get(word) or 0), word, tag))
     return {

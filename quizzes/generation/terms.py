@@ -11,7 +11,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizzes.generation.lexicon import CHINESE_DIGITS, EDGE_STOP_CHARS, FORMULAIC_VERBS, HAN, HAN_RUN, STOPWORDS
+from quizzes.generation.lexicon import (
+    CHINESE_DIGITS,
+    EDGE_STOP_CHARS,
+    FORMULAIC_VERBS,
+    HAN,
+    HAN_RUN,
+    STOPWORDS,
+)
 from quizzes.generation.segmentation import cut_pieces, is_known
 
 # A quoted term: a short quotation without punctuation inside (“人工智能+”, “卡脖子”,

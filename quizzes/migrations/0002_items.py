@@ -6,89 +6,240 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0001_roles'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0001_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Generation',
+            name="Generation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('queued', '排队中'), ('running', '生成中'), ('done', '已完成'), ('failed', '失败')], default='queued', max_length=10, verbose_name='状态')),
-                ('done', models.PositiveIntegerField(default=0, verbose_name='已完成文章')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='文章总数')),
-                ('error', models.TextField(blank=True, verbose_name='错误')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('document', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='generation', to='corpus.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "排队中"),
+                            ("running", "生成中"),
+                            ("done", "已完成"),
+                            ("failed", "失败"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("done", models.PositiveIntegerField(default=0, verbose_name="已完成文章")),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="文章总数")),
+                ("error", models.TextField(blank=True, verbose_name="错误")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="generation",
+                        to="corpus.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '条目生成',
-                'verbose_name_plural': '条目生成',
+                "verbose_name": "条目生成",
+                "verbose_name_plural": "条目生成",
             },
         ),
         migrations.CreateModel(
-            name='StudyItem',
+            name="StudyItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, verbose_name='标识')),
-                ('kind', models.CharField(choices=[('keypoints', '要点卡'), ('cloze', '填空'), ('definition', '名词解释'), ('quote', '引文填空'), ('number', '数字填空'), ('choice', '单选'), ('multi', '多选'), ('enumeration', '列举')], max_length=20, verbose_name='题型')),
-                ('status', models.CharField(choices=[('active', '启用'), ('disabled', '停用'), ('retired', '已退役')], default='active', max_length=10, verbose_name='状态')),
-                ('origin', models.CharField(choices=[('generated', '自动生成'), ('edited', '教师修改'), ('added', '教师添加')], default='generated', max_length=10, verbose_name='来源')),
-                ('prompt', models.TextField(verbose_name='题面')),
-                ('answers', models.JSONField(default=list, verbose_name='答案')),
-                ('options', models.JSONField(blank=True, null=True, verbose_name='选项')),
-                ('cloze', models.TextField(blank=True, verbose_name='Anki 填空')),
-                ('source', models.TextField(blank=True, verbose_name='原句')),
-                ('start', models.PositiveIntegerField(default=0, verbose_name='起始位置')),
-                ('end', models.PositiveIntegerField(default=0, verbose_name='结束位置')),
-                ('extra', models.JSONField(blank=True, default=dict, verbose_name='附加信息')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='corpus.article')),
-                ('edited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='修改者')),
-                ('paragraph', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='corpus.paragraph')),
-                ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='corpus.section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, verbose_name="标识")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("keypoints", "要点卡"),
+                            ("cloze", "填空"),
+                            ("definition", "名词解释"),
+                            ("quote", "引文填空"),
+                            ("number", "数字填空"),
+                            ("choice", "单选"),
+                            ("multi", "多选"),
+                            ("enumeration", "列举"),
+                        ],
+                        max_length=20,
+                        verbose_name="题型",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "启用"), ("disabled", "停用"), ("retired", "已退役")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("generated", "自动生成"),
+                            ("edited", "教师修改"),
+                            ("added", "教师添加"),
+                        ],
+                        default="generated",
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("prompt", models.TextField(verbose_name="题面")),
+                ("answers", models.JSONField(default=list, verbose_name="答案")),
+                ("options", models.JSONField(blank=True, null=True, verbose_name="选项")),
+                ("cloze", models.TextField(blank=True, verbose_name="Anki 填空")),
+                ("source", models.TextField(blank=True, verbose_name="原句")),
+                ("start", models.PositiveIntegerField(default=0, verbose_name="起始位置")),
+                ("end", models.PositiveIntegerField(default=0, verbose_name="结束位置")),
+                ("extra", models.JSONField(blank=True, default=dict, verbose_name="附加信息")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="corpus.article",
+                    ),
+                ),
+                (
+                    "edited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="修改者",
+                    ),
+                ),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="corpus.paragraph",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="corpus.section",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '学习条目',
-                'verbose_name_plural': '学习条目',
-                'ordering': ['article', 'id'],
+                "verbose_name": "学习条目",
+                "verbose_name_plural": "学习条目",
+                "ordering": ["article", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ItemFlag',
+            name="ItemFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('wrong_answer', '答案有误'), ('bad_blank', '挖空不当'), ('unclear', '题面不清'), ('duplicate', '重复'), ('other', '其他')], max_length=20, verbose_name='原因')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='提交时间')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='处理时间')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='item_flags', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='quizzes.studyitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("wrong_answer", "答案有误"),
+                            ("bad_blank", "挖空不当"),
+                            ("unclear", "题面不清"),
+                            ("duplicate", "重复"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="原因",
+                    ),
+                ),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="提交时间")),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="处理时间"),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="item_flags",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to="quizzes.studyitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '问题反馈',
-                'verbose_name_plural': '问题反馈',
-                'ordering': ['-created_at'],
+                "verbose_name": "问题反馈",
+                "verbose_name_plural": "问题反馈",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='studyitem',
-            index=models.Index(fields=['article', 'status', 'kind'], name='quizzes_stu_article_15cd2d_idx'),
+            model_name="studyitem",
+            index=models.Index(
+                fields=["article", "status", "kind"], name="quizzes_stu_article_15cd2d_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='studyitem',
-            constraint=models.UniqueConstraint(fields=('article', 'key'), name='studyitem_key_unique'),
+            model_name="studyitem",
+            constraint=models.UniqueConstraint(
+                fields=("article", "key"), name="studyitem_key_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='itemflag',
-            constraint=models.UniqueConstraint(condition=models.Q(('resolved_at__isnull', True)), fields=('item', 'user'), name='one_open_flag_per_user'),
+            model_name="itemflag",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("resolved_at__isnull", True)),
+                fields=("item", "user"),
+                name="one_open_flag_per_user",
+            ),
         ),
     ]

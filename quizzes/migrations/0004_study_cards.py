@@ -6,88 +6,177 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0003_teacher_requests'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0003_teacher_requests"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LearnerSettings',
+            name="LearnerSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('desired_retention', models.FloatField(default=0.9, verbose_name='目标记忆保持率')),
-                ('new_per_day', models.PositiveSmallIntegerField(default=20, verbose_name='每天新条目数')),
-                ('reviews_per_day', models.PositiveSmallIntegerField(default=200, verbose_name='每天复习上限')),
-                ('time_zone', models.CharField(default='Asia/Shanghai', max_length=64, verbose_name='时区')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='study_settings', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "desired_retention",
+                    models.FloatField(default=0.9, verbose_name="目标记忆保持率"),
+                ),
+                (
+                    "new_per_day",
+                    models.PositiveSmallIntegerField(default=20, verbose_name="每天新条目数"),
+                ),
+                (
+                    "reviews_per_day",
+                    models.PositiveSmallIntegerField(default=200, verbose_name="每天复习上限"),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(default="Asia/Shanghai", max_length=64, verbose_name="时区"),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="study_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '学习设置',
-                'verbose_name_plural': '学习设置',
+                "verbose_name": "学习设置",
+                "verbose_name_plural": "学习设置",
             },
         ),
         migrations.CreateModel(
-            name='StudyCard',
+            name="StudyCard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.PositiveSmallIntegerField(default=1)),
-                ('step', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('stability', models.FloatField(blank=True, null=True)),
-                ('difficulty', models.FloatField(blank=True, null=True)),
-                ('due', models.DateTimeField()),
-                ('last_review', models.DateTimeField(blank=True, null=True)),
-                ('reps', models.PositiveIntegerField(default=0)),
-                ('lapses', models.PositiveIntegerField(default=0)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cards', to='quizzes.studyitem')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='study_cards', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("state", models.PositiveSmallIntegerField(default=1)),
+                ("step", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("stability", models.FloatField(blank=True, null=True)),
+                ("difficulty", models.FloatField(blank=True, null=True)),
+                ("due", models.DateTimeField()),
+                ("last_review", models.DateTimeField(blank=True, null=True)),
+                ("reps", models.PositiveIntegerField(default=0)),
+                ("lapses", models.PositiveIntegerField(default=0)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cards",
+                        to="quizzes.studyitem",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="study_cards",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReviewLog',
+            name="ReviewLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(verbose_name='评分')),
-                ('correct', models.BooleanField(null=True)),
-                ('reviewed_at', models.DateTimeField(verbose_name='时间')),
-                ('study_day', models.DateField(verbose_name='学习日')),
-                ('duration_ms', models.PositiveIntegerField(default=0, verbose_name='用时（毫秒）')),
-                ('previous', models.JSONField(default=dict)),
-                ('was_new', models.BooleanField(default=False)),
-                ('token', models.CharField(max_length=64)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to=settings.AUTH_USER_MODEL)),
-                ('card', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='quizzes.studycard')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rating", models.PositiveSmallIntegerField(verbose_name="评分")),
+                ("correct", models.BooleanField(null=True)),
+                ("reviewed_at", models.DateTimeField(verbose_name="时间")),
+                ("study_day", models.DateField(verbose_name="学习日")),
+                (
+                    "duration_ms",
+                    models.PositiveIntegerField(default=0, verbose_name="用时（毫秒）"),
+                ),
+                ("previous", models.JSONField(default=dict)),
+                ("was_new", models.BooleanField(default=False)),
+                ("token", models.CharField(max_length=64)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "card",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="quizzes.studycard",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StudySelection',
+            name="StudySelection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='study_selections', to='corpus.article')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='study_selections', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="study_selections",
+                        to="corpus.article",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="study_selections",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='studycard',
-            index=models.Index(fields=['user', 'due'], name='quizzes_stu_user_id_382f5c_idx'),
+            model_name="studycard",
+            index=models.Index(fields=["user", "due"], name="quizzes_stu_user_id_382f5c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='studycard',
-            constraint=models.UniqueConstraint(fields=('user', 'item'), name='one_card_per_learner_item'),
+            model_name="studycard",
+            constraint=models.UniqueConstraint(
+                fields=("user", "item"), name="one_card_per_learner_item"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reviewlog',
-            index=models.Index(fields=['user', 'study_day'], name='quizzes_rev_user_id_ba07ef_idx'),
+            model_name="reviewlog",
+            index=models.Index(fields=["user", "study_day"], name="quizzes_rev_user_id_ba07ef_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reviewlog',
-            constraint=models.UniqueConstraint(fields=('user', 'token'), name='one_review_per_token'),
+            model_name="reviewlog",
+            constraint=models.UniqueConstraint(
+                fields=("user", "token"), name="one_review_per_token"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='studyselection',
-            constraint=models.UniqueConstraint(fields=('user', 'article'), name='one_selection_per_article'),
+            model_name="studyselection",
+            constraint=models.UniqueConstraint(
+                fields=("user", "article"), name="one_selection_per_article"
+            ),
         ),
     ]

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quizzes', '0004_study_cards'),
+        ("quizzes", "0004_study_cards"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='learnersettings',
-            name='new_per_day',
-            field=models.PositiveSmallIntegerField(default=20, validators=[django.core.validators.MaxValueValidator(500)], verbose_name='每天新条目数'),
+            model_name="learnersettings",
+            name="new_per_day",
+            field=models.PositiveSmallIntegerField(
+                default=20,
+                validators=[django.core.validators.MaxValueValidator(500)],
+                verbose_name="每天新条目数",
+            ),
         ),
         migrations.AlterField(
-            model_name='learnersettings',
-            name='reviews_per_day',
-            field=models.PositiveSmallIntegerField(default=200, validators=[django.core.validators.MaxValueValidator(5000)], verbose_name='每天复习上限'),
+            model_name="learnersettings",
+            name="reviews_per_day",
+            field=models.PositiveSmallIntegerField(
+                default=200,
+                validators=[django.core.validators.MaxValueValidator(5000)],
+                verbose_name="每天复习上限",
+            ),
         ),
     ]

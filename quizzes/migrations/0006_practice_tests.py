@@ -6,60 +6,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0005_study_limits'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0005_study_limits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PracticeTest',
+            name="PracticeTest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kinds', models.JSONField(default=list, verbose_name='题型')),
-                ('time_limit', models.PositiveIntegerField(blank=True, null=True, verbose_name='限时（分钟）')),
-                ('started_at', models.DateTimeField(verbose_name='开始时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='交卷时间')),
-                ('score', models.PositiveSmallIntegerField(default=0, verbose_name='答对')),
-                ('total', models.PositiveSmallIntegerField(default=0, verbose_name='题数')),
-                ('late', models.BooleanField(default=False, verbose_name='超时交卷')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practice_tests', to='corpus.article', verbose_name='文章')),
-                ('retake_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='retakes', to='quizzes.practicetest')),
-                ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='practice_tests', to='corpus.section', verbose_name='小节')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practice_tests', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kinds", models.JSONField(default=list, verbose_name="题型")),
+                (
+                    "time_limit",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="限时（分钟）"),
+                ),
+                ("started_at", models.DateTimeField(verbose_name="开始时间")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="交卷时间"),
+                ),
+                ("score", models.PositiveSmallIntegerField(default=0, verbose_name="答对")),
+                ("total", models.PositiveSmallIntegerField(default=0, verbose_name="题数")),
+                ("late", models.BooleanField(default=False, verbose_name="超时交卷")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practice_tests",
+                        to="corpus.article",
+                        verbose_name="文章",
+                    ),
+                ),
+                (
+                    "retake_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="retakes",
+                        to="quizzes.practicetest",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="practice_tests",
+                        to="corpus.section",
+                        verbose_name="小节",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practice_tests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '测验',
-                'verbose_name_plural': '测验',
-                'ordering': ['-started_at', '-pk'],
+                "verbose_name": "测验",
+                "verbose_name_plural": "测验",
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeAnswer',
+            name="PracticeAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('given', models.JSONField(default=list)),
-                ('correct', models.BooleanField(null=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practice_answers', to='quizzes.studyitem')),
-                ('test', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='quizzes.practicetest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("given", models.JSONField(default=list)),
+                ("correct", models.BooleanField(null=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practice_answers",
+                        to="quizzes.studyitem",
+                    ),
+                ),
+                (
+                    "test",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="quizzes.practicetest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['test', 'position'],
+                "ordering": ["test", "position"],
             },
         ),
         migrations.AddIndex(
-            model_name='practicetest',
-            index=models.Index(fields=['user', '-started_at'], name='quizzes_pra_user_id_7e5169_idx'),
+            model_name="practicetest",
+            index=models.Index(
+                fields=["user", "-started_at"], name="quizzes_pra_user_id_7e5169_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practiceanswer',
-            constraint=models.UniqueConstraint(fields=('test', 'position'), name='one_question_per_position'),
+            model_name="practiceanswer",
+            constraint=models.UniqueConstraint(
+                fields=("test", "position"), name="one_question_per_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practiceanswer',
-            constraint=models.UniqueConstraint(fields=('test', 'item'), name='one_question_per_item'),
+            model_name="practiceanswer",
+            constraint=models.UniqueConstraint(
+                fields=("test", "item"), name="one_question_per_item"
+            ),
         ),
     ]

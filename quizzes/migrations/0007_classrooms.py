@@ -7,88 +7,162 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0006_practice_tests'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0006_practice_tests"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Classroom',
+            name="Classroom",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='班级名称')),
-                ('join_code', models.CharField(default=quizzes.models.classrooms.new_join_code, max_length=12, unique=True, verbose_name='加入码')),
-                ('archived_at', models.DateTimeField(blank=True, null=True, verbose_name='归档时间')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="班级名称")),
+                (
+                    "join_code",
+                    models.CharField(
+                        default=quizzes.models.classrooms.new_join_code,
+                        max_length=12,
+                        unique=True,
+                        verbose_name="加入码",
+                    ),
+                ),
+                (
+                    "archived_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="归档时间"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
             ],
             options={
-                'verbose_name': '班级',
-                'verbose_name_plural': '班级',
-                'ordering': ['archived_at', '-created_at'],
+                "verbose_name": "班级",
+                "verbose_name_plural": "班级",
+                "ordering": ["archived_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True, verbose_name='加入时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True, verbose_name="加入时间")),
             ],
             options={
-                'ordering': ['user__username'],
+                "ordering": ["user__username"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kinds', models.JSONField(default=list, verbose_name='题型')),
-                ('item_ids', models.JSONField(default=list, verbose_name='题目')),
-                ('time_limit', models.PositiveIntegerField(blank=True, null=True, verbose_name='限时（分钟）')),
-                ('due_at', models.DateTimeField(verbose_name='截止时间')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='布置时间')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='corpus.article', verbose_name='文章')),
-                ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assignments', to='corpus.section', verbose_name='小节')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kinds", models.JSONField(default=list, verbose_name="题型")),
+                ("item_ids", models.JSONField(default=list, verbose_name="题目")),
+                (
+                    "time_limit",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="限时（分钟）"),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="截止时间")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="布置时间")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="corpus.article",
+                        verbose_name="文章",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assignments",
+                        to="corpus.section",
+                        verbose_name="小节",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '作业',
-                'verbose_name_plural': '作业',
-                'ordering': ['-due_at', '-pk'],
+                "verbose_name": "作业",
+                "verbose_name_plural": "作业",
+                "ordering": ["-due_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='practicetest',
-            name='assignment',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='quizzes.assignment'),
+            model_name="practicetest",
+            name="assignment",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attempts",
+                to="quizzes.assignment",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practicetest',
-            constraint=models.UniqueConstraint(condition=models.Q(('assignment__isnull', False)), fields=('assignment', 'user'), name='one_attempt_per_assignment'),
+            model_name="practicetest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("assignment__isnull", False)),
+                fields=("assignment", "user"),
+                name="one_attempt_per_assignment",
+            ),
         ),
         migrations.AddField(
-            model_name='classroom',
-            name='teacher',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='taught_classes', to=settings.AUTH_USER_MODEL),
+            model_name="classroom",
+            name="teacher",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="taught_classes",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='assignment',
-            name='classroom',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='quizzes.classroom'),
+            model_name="assignment",
+            name="classroom",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="assignments",
+                to="quizzes.classroom",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='classroom',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='quizzes.classroom'),
+            model_name="membership",
+            name="classroom",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="quizzes.classroom",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('classroom', 'user'), name='one_membership_per_class'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("classroom", "user"), name="one_membership_per_class"
+            ),
         ),
     ]

@@ -9,30 +9,44 @@ def copy_item_and_paragraph(apps, schema_editor):
     ReviewLog = apps.get_model("quizzes", "ReviewLog")
     StudyItem = apps.get_model("quizzes", "StudyItem")
     item_of_card = models.Subquery(
-        apps.get_model("quizzes", "StudyCard").objects.filter(pk=models.OuterRef("card")).values("item")[:1]
+        apps.get_model("quizzes", "StudyCard")
+        .objects.filter(pk=models.OuterRef("card"))
+        .values("item")[:1]
     )
     ReviewLog.objects.update(item=item_of_card)
-    paragraph_of_item = models.Subquery(StudyItem.objects.filter(pk=models.OuterRef("item")).values("paragraph")[:1])
+    paragraph_of_item = models.Subquery(
+        StudyItem.objects.filter(pk=models.OuterRef("item")).values("paragraph")[:1]
+    )
     ReviewLog.objects.update(paragraph=paragraph_of_item)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0007_classrooms'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0007_classrooms"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewlog',
-            name='item',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='quizzes.studyitem'),
+            model_name="reviewlog",
+            name="item",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reviews",
+                to="quizzes.studyitem",
+            ),
         ),
         migrations.AddField(
-            model_name='reviewlog',
-            name='paragraph',
-            field=models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='corpus.paragraph'),
+            model_name="reviewlog",
+            name="paragraph",
+            field=models.ForeignKey(
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="corpus.paragraph",
+            ),
         ),
         migrations.RunPython(copy_item_and_paragraph, migrations.RunPython.noop),
     ]

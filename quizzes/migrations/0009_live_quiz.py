@@ -8,107 +8,242 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0008_review_item'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0008_review_item"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LiveJoinAttempt',
+            name="LiveJoinAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('address', models.GenericIPAddressField()),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("address", models.GenericIPAddressField()),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['address', 'created_at'], name='quizzes_liv_address_c9fb20_idx')],
+                "indexes": [
+                    models.Index(
+                        fields=["address", "created_at"], name="quizzes_liv_address_c9fb20_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LiveSession',
+            name="LiveSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pin', models.CharField(default=quizzes.models.live.new_pin, max_length=6, verbose_name='PIN')),
-                ('item_ids', models.JSONField(default=list)),
-                ('seconds', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(10), django.core.validators.MaxValueValidator(120)], verbose_name='每题秒数')),
-                ('speed_scoring', models.BooleanField(default=True, verbose_name='答得快得分高')),
-                ('streak_bonus', models.BooleanField(default=False, verbose_name='连对加分')),
-                ('state', models.CharField(choices=[('lobby', '等待开始'), ('question', '答题中'), ('results', '公布答案'), ('ended', '已结束')], default='lobby', max_length=10)),
-                ('index', models.SmallIntegerField(default=-1)),
-                ('opened_at', models.DateTimeField(blank=True, null=True)),
-                ('closes_at', models.DateTimeField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_sessions', to='corpus.article', verbose_name='文章')),
-                ('assignment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='live_sessions', to='quizzes.assignment')),
-                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_sessions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "pin",
+                    models.CharField(
+                        default=quizzes.models.live.new_pin, max_length=6, verbose_name="PIN"
+                    ),
+                ),
+                ("item_ids", models.JSONField(default=list)),
+                (
+                    "seconds",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        validators=[
+                            django.core.validators.MinValueValidator(10),
+                            django.core.validators.MaxValueValidator(120),
+                        ],
+                        verbose_name="每题秒数",
+                    ),
+                ),
+                ("speed_scoring", models.BooleanField(default=True, verbose_name="答得快得分高")),
+                ("streak_bonus", models.BooleanField(default=False, verbose_name="连对加分")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("lobby", "等待开始"),
+                            ("question", "答题中"),
+                            ("results", "公布答案"),
+                            ("ended", "已结束"),
+                        ],
+                        default="lobby",
+                        max_length=10,
+                    ),
+                ),
+                ("index", models.SmallIntegerField(default=-1)),
+                ("opened_at", models.DateTimeField(blank=True, null=True)),
+                ("closes_at", models.DateTimeField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_sessions",
+                        to="corpus.article",
+                        verbose_name="文章",
+                    ),
+                ),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="live_sessions",
+                        to="quizzes.assignment",
+                    ),
+                ),
+                (
+                    "teacher",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_sessions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '课堂抢答',
-                'verbose_name_plural': '课堂抢答',
-                'ordering': ['-created_at'],
+                "verbose_name": "课堂抢答",
+                "verbose_name_plural": "课堂抢答",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='LivePlayer',
+            name="LivePlayer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nickname', models.CharField(max_length=20, verbose_name='昵称')),
-                ('score', models.PositiveIntegerField(default=0)),
-                ('streak', models.PositiveSmallIntegerField(default=0)),
-                ('removed', models.BooleanField(default=False)),
-                ('joined_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='players', to='quizzes.livesession')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nickname", models.CharField(max_length=20, verbose_name="昵称")),
+                ("score", models.PositiveIntegerField(default=0)),
+                ("streak", models.PositiveSmallIntegerField(default=0)),
+                ("removed", models.BooleanField(default=False)),
+                ("joined_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="players",
+                        to="quizzes.livesession",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-score', 'joined_at'],
+                "ordering": ["-score", "joined_at"],
             },
         ),
         migrations.CreateModel(
-            name='LiveAnswer',
+            name="LiveAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index', models.PositiveSmallIntegerField()),
-                ('given', models.JSONField(default=list)),
-                ('correct', models.BooleanField()),
-                ('points', models.PositiveIntegerField(default=0)),
-                ('elapsed_ms', models.PositiveIntegerField(default=0)),
-                ('answered_at', models.DateTimeField()),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_answers', to='quizzes.studyitem')),
-                ('player', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='quizzes.liveplayer')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='quizzes.livesession')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("index", models.PositiveSmallIntegerField()),
+                ("given", models.JSONField(default=list)),
+                ("correct", models.BooleanField()),
+                ("points", models.PositiveIntegerField(default=0)),
+                ("elapsed_ms", models.PositiveIntegerField(default=0)),
+                ("answered_at", models.DateTimeField()),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_answers",
+                        to="quizzes.studyitem",
+                    ),
+                ),
+                (
+                    "player",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="quizzes.liveplayer",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="quizzes.livesession",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='LiveDelivery',
+            name="LiveDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index', models.PositiveSmallIntegerField()),
-                ('delivered_at', models.DateTimeField()),
-                ('player', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='quizzes.liveplayer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("index", models.PositiveSmallIntegerField()),
+                ("delivered_at", models.DateTimeField()),
+                (
+                    "player",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="quizzes.liveplayer",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('player', 'index'), name='one_delivery_per_question')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("player", "index"), name="one_delivery_per_question"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='livesession',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'ended'), _negated=True), fields=('pin',), name='one_open_session_per_pin'),
+            model_name="livesession",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "ended"), _negated=True),
+                fields=("pin",),
+                name="one_open_session_per_pin",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='liveplayer',
-            constraint=models.UniqueConstraint(fields=('session', 'nickname'), name='one_nickname_per_session'),
+            model_name="liveplayer",
+            constraint=models.UniqueConstraint(
+                fields=("session", "nickname"), name="one_nickname_per_session"
+            ),
         ),
         migrations.AddIndex(
-            model_name='liveanswer',
-            index=models.Index(fields=['session', 'index'], name='quizzes_liv_session_cb4721_idx'),
+            model_name="liveanswer",
+            index=models.Index(fields=["session", "index"], name="quizzes_liv_session_cb4721_idx"),
         ),
         migrations.AddConstraint(
-            model_name='liveanswer',
-            constraint=models.UniqueConstraint(fields=('player', 'index'), name='one_answer_per_question'),
+            model_name="liveanswer",
+            constraint=models.UniqueConstraint(
+                fields=("player", "index"), name="one_answer_per_question"
+            ),
         ),
     ]

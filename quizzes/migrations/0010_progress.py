@@ -15,7 +15,11 @@ def fill_statistics_columns(apps, schema_editor):
 
     StudyCard = apps.get_model("quizzes", "StudyCard")
     ReviewLog = apps.get_model("quizzes", "ReviewLog")
-    for card in StudyCard.objects.exclude(last_review=None).exclude(stability=None).iterator(chunk_size=2000):
+    for card in (
+        StudyCard.objects.exclude(last_review=None)
+        .exclude(stability=None)
+        .iterator(chunk_size=2000)
+    ):
         card.mastered_until = card.last_review + timedelta(days=math.floor(card.stability) + 1)
         card.save(update_fields=["mastered_until"])
     zone = ZoneInfo("Asia/Shanghai")
@@ -27,36 +31,37 @@ def fill_statistics_columns(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quizzes', '0009_live_quiz'),
+        ("quizzes", "0009_live_quiz"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewlog',
-            name='given',
+            model_name="reviewlog",
+            name="given",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='reviewlog',
-            name='overdue_days',
+            model_name="reviewlog",
+            name="overdue_days",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='reviewlog',
-            name='prior_state',
+            model_name="reviewlog",
+            name="prior_state",
             field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='studycard',
-            name='mastered_until',
+            model_name="studycard",
+            name="mastered_until",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddIndex(
-            model_name='studycard',
-            index=models.Index(fields=['user', 'mastered_until'], name='quizzes_stu_user_id_3644da_idx'),
+            model_name="studycard",
+            index=models.Index(
+                fields=["user", "mastered_until"], name="quizzes_stu_user_id_3644da_idx"
+            ),
         ),
         migrations.RunPython(fill_statistics_columns, migrations.RunPython.noop),
     ]

@@ -5,20 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
-        ('quizzes', '0010_progress'),
+        ("corpus", "0001_initial"),
+        ("quizzes", "0010_progress"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='reviewlog',
-            index=models.Index(fields=['user', 'study_day', 'item', 'correct', 'rating', 'prior_state', 'reviewed_at'], name='review_statistics'),
+            model_name="reviewlog",
+            index=models.Index(
+                fields=[
+                    "user",
+                    "study_day",
+                    "item",
+                    "correct",
+                    "rating",
+                    "prior_state",
+                    "reviewed_at",
+                ],
+                name="review_statistics",
+            ),
         ),
         migrations.AddIndex(
-            model_name='reviewlog',
-            index=models.Index(fields=['user', 'reviewed_at'], name='review_last_active'),
+            model_name="reviewlog",
+            index=models.Index(fields=["user", "reviewed_at"], name="review_last_active"),
         ),
     ]

@@ -9,7 +9,24 @@ from quizzes.models.practice import PracticeAnswer, PracticeTest
 from quizzes.models.study import LearnerSettings, ReviewLog, StudyCard, StudySelection
 
 __all__ = [
-    "Assignment", "Classroom", "Generation", "ItemFlag", "LearnerSettings", "LiveAnswer", "LiveDelivery",
-    "LiveJoinAttempt", "LivePlayer", "LiveSession", "Membership", "PracticeAnswer", "PracticeTest", "ReviewLog",
-    "StudyCard", "StudyItem", "StudyItemQuerySet", "StudySelection", "TeacherRequest", "new_live_pin",
+    "Assignment",
+    "Classroom",
+    "Generation",
+    "ItemFlag",
+    "LearnerSettings",
+    "LiveAnswer",
+    "LiveDelivery",
+    "LiveJoinAttempt",
+    "LivePlayer",
+    "LiveSession",
+    "Membership",
+    "PracticeAnswer",
+    "PracticeTest",
+    "ReviewLog",
+    "StudyCard",
+    "StudyItem",
+    "StudyItemQuerySet",
+    "StudySelection",
+    "TeacherRequest",
+    "new_live_pin",
 ]

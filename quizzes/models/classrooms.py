@@ -25,7 +25,9 @@ class Classroom(models.Model):
     """A teacher's class: learners join with its code; the teacher assigns quizzes to it."""
 
     name = models.CharField(_("班级名称"), max_length=100)
-    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="taught_classes", on_delete=models.CASCADE)
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="taught_classes", on_delete=models.CASCADE
+    )
     join_code = models.CharField(_("加入码"), max_length=12, unique=True, default=new_join_code)
     archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -46,12 +48,16 @@ class Classroom(models.Model):
 
 class Membership(models.Model):
     classroom = models.ForeignKey(Classroom, related_name="memberships", on_delete=models.CASCADE)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="memberships", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="memberships", on_delete=models.CASCADE
+    )
     joined_at = models.DateTimeField(_("加入时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["user__username"]
-        constraints = [models.UniqueConstraint(fields=["classroom", "user"], name="one_membership_per_class")]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "user"], name="one_membership_per_class")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.classroom}"
@@ -61,9 +67,16 @@ class Assignment(models.Model):
     """A quiz assigned to a class: the same questions for every learner, taken as a practice test."""
 
     classroom = models.ForeignKey(Classroom, related_name="assignments", on_delete=models.CASCADE)
-    article = models.ForeignKey(Article, verbose_name=_("文章"), related_name="assignments", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), related_name="assignments", on_delete=models.CASCADE
+    )
     section = models.ForeignKey(
-        Section, verbose_name=_("小节"), related_name="assignments", null=True, blank=True, on_delete=models.SET_NULL
+        Section,
+        verbose_name=_("小节"),
+        related_name="assignments",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     kinds = models.JSONField(_("题型"), default=list)
     item_ids = models.JSONField(_("题目"), default=list)

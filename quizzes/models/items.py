@@ -48,12 +48,20 @@ class StudyItem(models.Model):
         ADDED = "added", _("教师添加")
 
     article = models.ForeignKey(Article, related_name="items", on_delete=models.CASCADE)
-    section = models.ForeignKey(Section, related_name="items", null=True, blank=True, on_delete=models.SET_NULL)
-    paragraph = models.ForeignKey(Paragraph, related_name="items", null=True, blank=True, on_delete=models.SET_NULL)
+    section = models.ForeignKey(
+        Section, related_name="items", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    paragraph = models.ForeignKey(
+        Paragraph, related_name="items", null=True, blank=True, on_delete=models.SET_NULL
+    )
     key = models.CharField(_("标识"), max_length=64)
     kind = models.CharField(_("题型"), max_length=20, choices=Kind.choices)
-    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    origin = models.CharField(_("来源"), max_length=10, choices=Origin.choices, default=Origin.GENERATED)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    origin = models.CharField(
+        _("来源"), max_length=10, choices=Origin.choices, default=Origin.GENERATED
+    )
     prompt = models.TextField(_("题面"))
     answers = models.JSONField(_("答案"), default=list)
     options = models.JSONField(_("选项"), null=True, blank=True)
@@ -63,7 +71,11 @@ class StudyItem(models.Model):
     end = models.PositiveIntegerField(_("结束位置"), default=0)
     extra = models.JSONField(_("附加信息"), default=dict, blank=True)
     edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("修改者"), null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("修改者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -72,7 +84,9 @@ class StudyItem(models.Model):
 
     class Meta:
         ordering = ["article", "id"]
-        constraints = [models.UniqueConstraint(fields=["article", "key"], name="studyitem_key_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="studyitem_key_unique")
+        ]
         indexes = [models.Index(fields=["article", "status", "kind"])]
         verbose_name = _("学习条目")
         verbose_name_plural = _("学习条目")
@@ -146,7 +160,9 @@ class ItemFlag(models.Model):
         OTHER = "other", _("其他")
 
     item = models.ForeignKey(StudyItem, related_name="flags", on_delete=models.CASCADE)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="item_flags", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="item_flags", on_delete=models.CASCADE
+    )
     reason = models.CharField(_("原因"), max_length=20, choices=Reason.choices)
     comment = models.CharField(_("说明"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
@@ -159,7 +175,9 @@ class ItemFlag(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["item", "user"], condition=models.Q(resolved_at__isnull=True), name="one_open_flag_per_user"
+                fields=["item", "user"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="one_open_flag_per_user",
             )
         ]
         verbose_name = _("问题反馈")
@@ -208,7 +226,9 @@ class Generation(models.Model):
 class TeacherRequest(models.Model):
     """A new account asked to be a teacher at sign-up; an admin confirms it in the admin."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="teacher_request", on_delete=models.CASCADE)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, related_name="teacher_request", on_delete=models.CASCADE
+    )
     note = models.CharField(_("说明"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
     approved_at = models.DateTimeField(_("批准时间"), null=True, blank=True)

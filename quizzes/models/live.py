@@ -14,7 +14,7 @@ PIN_DIGITS = 6
 
 
 def new_pin() -> str:
-    return f"{secrets.randbelow(10 ** PIN_DIGITS):0{PIN_DIGITS}d}"
+    return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
 
 
 class LiveSession(models.Model):
@@ -30,8 +30,12 @@ class LiveSession(models.Model):
         RESULTS = "results", _("公布答案")
         ENDED = "ended", _("已结束")
 
-    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="live_sessions", on_delete=models.CASCADE)
-    article = models.ForeignKey(Article, verbose_name=_("文章"), related_name="live_sessions", on_delete=models.CASCADE)
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="live_sessions", on_delete=models.CASCADE
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), related_name="live_sessions", on_delete=models.CASCADE
+    )
     assignment = models.ForeignKey(
         Assignment, related_name="live_sessions", null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -52,7 +56,9 @@ class LiveSession(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["pin"], condition=~models.Q(state="ended"), name="one_open_session_per_pin")
+            models.UniqueConstraint(
+                fields=["pin"], condition=~models.Q(state="ended"), name="one_open_session_per_pin"
+            )
         ]
         verbose_name = _("课堂抢答")
         verbose_name_plural = _("课堂抢答")
@@ -79,7 +85,9 @@ class LiveSession(models.Model):
 class LivePlayer(models.Model):
     session = models.ForeignKey(LiveSession, related_name="players", on_delete=models.CASCADE)
     nickname = models.CharField(_("昵称"), max_length=20)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
+    )
     score = models.PositiveIntegerField(default=0)
     streak = models.PositiveSmallIntegerField(default=0)
     removed = models.BooleanField(default=False)
@@ -87,7 +95,9 @@ class LivePlayer(models.Model):
 
     class Meta:
         ordering = ["-score", "joined_at"]
-        constraints = [models.UniqueConstraint(fields=["session", "nickname"], name="one_nickname_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "nickname"], name="one_nickname_per_session")
+        ]
 
     def __str__(self) -> str:
         return self.nickname
@@ -101,7 +111,9 @@ class LiveDelivery(models.Model):
     delivered_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["player", "index"], name="one_delivery_per_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["player", "index"], name="one_delivery_per_question")
+        ]
 
 
 class LiveAnswer(models.Model):
@@ -116,7 +128,9 @@ class LiveAnswer(models.Model):
     answered_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["player", "index"], name="one_answer_per_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["player", "index"], name="one_answer_per_question")
+        ]
         indexes = [models.Index(fields=["session", "index"])]
 
 

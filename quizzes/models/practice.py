@@ -16,10 +16,19 @@ SUBMIT_GRACE = timedelta(seconds=30)
 class PracticeTest(models.Model):
     """A practice test (测验): a fixed set of questions from an article or a section, graded at the end."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="practice_tests", on_delete=models.CASCADE)
-    article = models.ForeignKey(Article, verbose_name=_("文章"), related_name="practice_tests", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="practice_tests", on_delete=models.CASCADE
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), related_name="practice_tests", on_delete=models.CASCADE
+    )
     section = models.ForeignKey(
-        Section, verbose_name=_("小节"), related_name="practice_tests", null=True, blank=True, on_delete=models.SET_NULL
+        Section,
+        verbose_name=_("小节"),
+        related_name="practice_tests",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     kinds = models.JSONField(_("题型"), default=list)
     time_limit = models.PositiveIntegerField(_("限时（分钟）"), null=True, blank=True)
@@ -28,9 +37,15 @@ class PracticeTest(models.Model):
     score = models.PositiveSmallIntegerField(_("答对"), default=0)
     total = models.PositiveSmallIntegerField(_("题数"), default=0)
     late = models.BooleanField(_("超时交卷"), default=False)
-    retake_of = models.ForeignKey("self", related_name="retakes", null=True, blank=True, on_delete=models.SET_NULL)
+    retake_of = models.ForeignKey(
+        "self", related_name="retakes", null=True, blank=True, on_delete=models.SET_NULL
+    )
     assignment = models.ForeignKey(
-        "quizzes.Assignment", related_name="attempts", null=True, blank=True, on_delete=models.CASCADE
+        "quizzes.Assignment",
+        related_name="attempts",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
     )
 
     class Meta:
@@ -38,7 +53,8 @@ class PracticeTest(models.Model):
         indexes = [models.Index(fields=["user", "-started_at"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "user"], condition=models.Q(assignment__isnull=False),
+                fields=["assignment", "user"],
+                condition=models.Q(assignment__isnull=False),
                 name="one_attempt_per_assignment",
             )
         ]

@@ -28,7 +28,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["wants_teacher"]:
             messages.info(request, _("教师申请已提交，管理员确认后生效。"))
         return redirect("corpus:library")
-    return render(request, "registration/signup.html", {"form": form}, status=400 if form.is_bound else 200)
+    return render(
+        request, "registration/signup.html", {"form": form}, status=400 if form.is_bound else 200
+    )
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

@@ -10,16 +10,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article
-from quizzes.classrooms import JoinRefused, assignment_create, assignment_results, assignment_start, classroom_join
+from quizzes.classrooms import (
+    JoinRefused,
+    assignment_create,
+    assignment_results,
+    assignment_start,
+    classroom_join,
+)
 from quizzes.forms import AssignmentForm, ClassroomForm, JoinForm
 from quizzes.models import Assignment, Classroom
 from quizzes.practice import TESTABLE_KINDS, NoQuestions
 from quizzes.roles import is_teacher
-from quizzes.views.access import article_in_query, csv_download, taught_class_or_404, teacher_required
+from quizzes.views.access import (
+    article_in_query,
+    csv_download,
+    taught_class_or_404,
+    teacher_required,
+)
 
 
 def _get_assignment_for_teacher(request: HttpRequest, assignment_id: int) -> Assignment:
-    assignments = Assignment.objects.filter(classroom__teacher=request.user).select_related("classroom", "article")
+    assignments = Assignment.objects.filter(classroom__teacher=request.user).select_related(
+        "classroom", "article"
+    )
     return get_object_or_404(assignments, pk=assignment_id)
 
 
@@ -29,7 +42,13 @@ def class_list(request: HttpRequest) -> HttpResponse:
     teacher = is_teacher(request.user)
     taught = request.user.taught_classes.annotate(members=Count("memberships")) if teacher else []
     joined = Classroom.objects.filter(memberships__user=request.user).select_related("teacher")
-    context = {"taught": taught, "joined": joined, "teacher": teacher, "form": ClassroomForm(), "join": JoinForm()}
+    context = {
+        "taught": taught,
+        "joined": joined,
+        "teacher": teacher,
+        "form": ClassroomForm(),
+        "join": JoinForm(),
+    }
     return render(request, "quizzes/classes/list.html", context)
 
 
@@ -66,7 +85,10 @@ def class_join(request: HttpRequest) -> HttpResponse:
 def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     """The teacher's page of a class (members, codes, assignments), or a member's (assignments, own results)."""
     classroom = get_object_or_404(
-        Classroom.objects.filter(Q(teacher=request.user) | Q(memberships__user=request.user)).distinct(), pk=class_id
+        Classroom.objects.filter(
+            Q(teacher=request.user) | Q(memberships__user=request.user)
+        ).distinct(),
+        pk=class_id,
     )
     teaching = classroom.teacher_id == request.user.pk
     assignments = classroom.assignments.select_related("article", "section").annotate(
@@ -121,20 +143,36 @@ def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
     article = article_in_query(request)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
-        return render(request, "quizzes/classes/assignment_choose.html", {"classroom": classroom, "articles": articles})
+        return render(
+            request,
+            "quizzes/classes/assignment_choose.html",
+            {"classroom": classroom, "articles": articles},
+        )
     form = AssignmentForm(request.POST or None, article=article, kinds=TESTABLE_KINDS)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            assignment_create(classroom=classroom, article=article, section=data["section"], kinds=data["kinds"],
-                              size=data["size"], time_limit=data["time_limit"], due_at=data["due_at"])
+            assignment_create(
+                classroom=classroom,
+                article=article,
+                section=data["section"],
+                kinds=data["kinds"],
+                size=data["size"],
+                time_limit=data["time_limit"],
+                due_at=data["due_at"],
+            )
         except NoQuestions as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("作业已布置。"))
             return redirect(classroom)
     context = {"classroom": classroom, "article": article, "form": form}
-    return render(request, "quizzes/classes/assignment_new.html", context, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "quizzes/classes/assignment_new.html",
+        context,
+        status=400 if form.is_bound else 200,
+    )
 
 
 @teacher_required
@@ -157,11 +195,21 @@ def assignment_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
     for row in learners:
         attempt = row.attempt
         if attempt is None or not attempt.is_finished:
-            writer.writerow([row.user.get_username(), _("未完成"), "", len(assignment.item_ids), "", ""])
+            writer.writerow(
+                [row.user.get_username(), _("未完成"), "", len(assignment.item_ids), "", ""]
+            )
             continue
         status = _("逾期完成") if row.late else _("已完成")
-        writer.writerow([row.user.get_username(), status, attempt.score, attempt.total, attempt.percent,
-                         timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d %H:%M")])
+        writer.writerow(
+            [
+                row.user.get_username(),
+                status,
+                attempt.score,
+                attempt.total,
+                attempt.percent,
+                timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
     return response
 
 
@@ -169,7 +217,9 @@ def assignment_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
 @require_POST
 def assignment_take(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = get_object_or_404(
-        Assignment.objects.filter(classroom__memberships__user=request.user).select_related("article", "section"),
+        Assignment.objects.filter(classroom__memberships__user=request.user).select_related(
+            "article", "section"
+        ),
         pk=assignment_id,
     )
     return redirect(assignment_start(assignment, request.user, now=timezone.now()))

@@ -20,7 +20,9 @@ def _download(items, fmt: str, *, deck_name: str, filename: str) -> HttpResponse
 def article_export(request: HttpRequest, article_id: int, fmt: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("document"), pk=article_id)
     items = StudyItem.objects.active().filter(article=article)
-    return _download(items, fmt, deck_name=deck_name_for(article=article), filename=f"xueer-article-{article.pk}")
+    return _download(
+        items, fmt, deck_name=deck_name_for(article=article), filename=f"xueer-article-{article.pk}"
+    )
 
 
 @teacher_required
@@ -29,5 +31,8 @@ def document_export(request: HttpRequest, document_id: int, fmt: str) -> HttpRes
     document = get_object_or_404(Document, pk=document_id)
     items = StudyItem.objects.active().of_document(document)
     return _download(
-        items, fmt, deck_name=deck_name_for(document=document), filename=f"xueer-document-{document.pk}"
+        items,
+        fmt,
+        deck_name=deck_name_for(document=document),
+        filename=f"xueer-document-{document.pk}",
     )

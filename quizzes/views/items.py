@@ -17,7 +17,9 @@ from quizzes.views.access import teacher_required
 
 
 def _get_item(item_id: int) -> StudyItem:
-    return get_object_or_404(StudyItem.objects.select_related("article__document", "section", "paragraph"), pk=item_id)
+    return get_object_or_404(
+        StudyItem.objects.select_related("article__document", "section", "paragraph"), pk=item_id
+    )
 
 
 def _can_manage(request: HttpRequest) -> bool:
@@ -38,7 +40,11 @@ def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
     if kind:
         items = items.filter(kind=kind)
     context = {
-        "article": article, "items": items, "form": form, "kind": kind, "teacher": teacher,
+        "article": article,
+        "items": items,
+        "form": form,
+        "kind": kind,
+        "teacher": teacher,
         "kinds": [(value, label, counts.get(value, 0)) for value, label in StudyItem.Kind.choices],
     }
     return render(request, "quizzes/item_list.html", context)
@@ -48,8 +54,17 @@ def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpR
     item = _get_item(item_id)
     if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
         raise Http404
-    context = {"item": item, "flag_form": FlagForm(), "teacher": _can_manage(request), "revealed": revealed}
-    template = "quizzes/item_detail.html#answer" if revealed and request.htmx else "quizzes/item_detail.html"
+    context = {
+        "item": item,
+        "flag_form": FlagForm(),
+        "teacher": _can_manage(request),
+        "revealed": revealed,
+    }
+    template = (
+        "quizzes/item_detail.html#answer"
+        if revealed and request.htmx
+        else "quizzes/item_detail.html"
+    )
     return render(request, template, context)
 
 
@@ -72,7 +87,12 @@ def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _get_item(item_id)
     form = FlagForm(request.POST)
     if not form.is_valid():
-        context = {"item": item, "flag_form": form, "teacher": _can_manage(request), "revealed": False}
+        context = {
+            "item": item,
+            "flag_form": form,
+            "teacher": _can_manage(request),
+            "revealed": False,
+        }
         return render(request, "quizzes/item_detail.html", context, status=400)
     try:
         with transaction.atomic():
@@ -94,8 +114,12 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         item.save()
         messages.success(request, _("条目已保存。"))
         return redirect(item)
-    return render(request, "quizzes/item_form.html", {"form": form, "item": item, "article": item.article},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "quizzes/item_form.html",
+        {"form": form, "item": item, "article": item.article},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @teacher_required
@@ -110,8 +134,12 @@ def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
         item.save()
         messages.success(request, _("条目已添加。"))
         return redirect(item)
-    return render(request, "quizzes/item_form.html", {"form": form, "article": article},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "quizzes/item_form.html",
+        {"form": form, "article": article},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @teacher_required
@@ -123,10 +151,14 @@ def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
         item.status = form.cleaned_data["status"]
         item.mark_edited(request.user)
         item.save(update_fields=["status", "origin", "edited_by", "updated_at"])
-        messages.success(request, _("已启用。") if item.status == StudyItem.Status.ACTIVE else _("已停用。"))
+        messages.success(
+            request, _("已启用。") if item.status == StudyItem.Status.ACTIVE else _("已停用。")
+        )
     else:
         messages.error(request, _("无法更改这个条目的状态。"))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else item)
+    return redirect(
+        request.POST.get("next") if request.POST.get("next", "").startswith("/") else item
+    )
 
 
 @teacher_required

@@ -17,8 +17,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from corpus.models import Article
 from quizzes.forms import LiveForm, LiveJoinForm
 from quizzes.live import (
-    LIVE_KINDS, LiveRefused, TooManyJoins, answer_submit, distribution, leaderboard, live_control, live_create, player_join,
-    player_remove, question_deliver, rank_of,
+    LIVE_KINDS,
+    LiveRefused,
+    TooManyJoins,
+    answer_submit,
+    distribution,
+    leaderboard,
+    live_control,
+    live_create,
+    player_join,
+    player_remove,
+    question_deliver,
+    rank_of,
 )
 from quizzes.models import Assignment, LiveAnswer, LivePlayer, LiveSession, StudyItem
 from quizzes.practice import NoQuestions
@@ -37,7 +47,9 @@ def _player_for(request: HttpRequest, live_id: int) -> LivePlayer | None:
     player_id = request.session.get(SESSION_KEY, {}).get(str(live_id))
     if player_id is None:
         return None
-    return LivePlayer.objects.filter(pk=player_id, session=live_id).select_related("session").first()
+    return (
+        LivePlayer.objects.filter(pk=player_id, session=live_id).select_related("session").first()
+    )
 
 
 def _address(request: HttpRequest) -> str:
@@ -46,14 +58,17 @@ def _address(request: HttpRequest) -> str:
 
 # The teacher's side -------------------------------------------------------------------------
 
+
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def live_new(request: HttpRequest) -> HttpResponse:
     """Start a live quiz from an article (?article=) or an assignment of one's class (?assignment=)."""
     assignment, article = None, None
     if request.GET.get("assignment", "").isdigit():
-        assignment = get_object_or_404(Assignment.objects.filter(classroom__teacher=request.user).select_related(
-            "article"), pk=int(request.GET["assignment"]))
+        assignment = get_object_or_404(
+            Assignment.objects.filter(classroom__teacher=request.user).select_related("article"),
+            pk=int(request.GET["assignment"]),
+        )
         article = assignment.article
     else:
         article = article_in_query(request)
@@ -65,8 +80,13 @@ def live_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             live = live_create(
-                teacher=request.user, article=article, assignment=assignment, kinds=data.get("kinds", []),
-                size=data.get("size", 0), seconds=data["seconds"], speed_scoring=data["speed_scoring"],
+                teacher=request.user,
+                article=article,
+                assignment=assignment,
+                kinds=data.get("kinds", []),
+                size=data.get("size", 0),
+                seconds=data["seconds"],
+                speed_scoring=data["speed_scoring"],
                 streak_bonus=data["streak_bonus"],
             )
         except NoQuestions as error:
@@ -85,12 +105,18 @@ def _stage_context(request: HttpRequest, live: LiveSession) -> dict:
     context["item"] = item
     if live.state == LiveSession.State.LOBBY:
         join = request.build_absolute_uri(reverse("live_join")) + f"?pin={live.pin}"
-        context |= {"join_url": join, "qr": segno.make(join, error="m").svg_inline(scale=6, dark="#1d1b18",
-                                                                                  light="#ffffff", omitsize=True)}
+        context |= {
+            "join_url": join,
+            "qr": segno.make(join, error="m").svg_inline(
+                scale=6, dark="#1d1b18", light="#ffffff", omitsize=True
+            ),
+        }
     if live.state == LiveSession.State.RESULTS and item is not None:
         context["distribution"] = distribution(live, item)
     if live.state in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
-        context["leaders"] = leaderboard(live, limit=None if live.state == LiveSession.State.ENDED else 5)
+        context["leaders"] = leaderboard(
+            live, limit=None if live.state == LiveSession.State.ENDED else 5
+        )
     return context
 
 
@@ -137,7 +163,9 @@ def live_results_csv(request: HttpRequest, live_id: int) -> HttpResponse:
     """Every player's points and answers, UTF-8 with a byte-order mark for spreadsheet programs."""
     live = _get_live_for_teacher(request, live_id)
     answers = {}
-    for answer in LiveAnswer.objects.filter(session=live).only("player_id", "index", "correct", "points"):
+    for answer in LiveAnswer.objects.filter(session=live).only(
+        "player_id", "index", "correct", "points"
+    ):
         answers[answer.player_id, answer.index] = answer
     response, writer = csv_download(f"live-{live.pin}-{live.pk}.csv")
     header = [_("名次"), _("昵称"), _("账号"), _("得分"), _("答对")]
@@ -154,6 +182,7 @@ def live_results_csv(request: HttpRequest, live_id: int) -> HttpResponse:
 
 # The players' side --------------------------------------------------------------------------
 
+
 @require_http_methods(["GET", "POST"])
 def live_join(request: HttpRequest) -> HttpResponse:
     """/join: the PIN and a nickname, from a phone, signed in or not."""
@@ -164,8 +193,13 @@ def live_join(request: HttpRequest) -> HttpResponse:
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         try:
-            player = player_join(pin=form.cleaned_data["pin"], nickname=form.cleaned_data["nickname"],
-                                 user=request.user, address=_address(request), now=timezone.now())
+            player = player_join(
+                pin=form.cleaned_data["pin"],
+                nickname=form.cleaned_data["nickname"],
+                user=request.user,
+                address=_address(request),
+                now=timezone.now(),
+            )
         except LiveRefused as refused:
             form.add_error(None, refused.message)
             status = 429 if isinstance(refused, TooManyJoins) else 400
@@ -186,8 +220,11 @@ def _phone_context(player: LivePlayer, live: LiveSession) -> dict:
         if answered is None and now <= live.closes_at:
             item = StudyItem.objects.get(pk=live.current_item_id)
             question_deliver(player, live, now=now)
-            context |= {"item": item, "inputs": range(answer_inputs(item)),
-                        "remaining": max(int((live.closes_at - now).total_seconds()), 0)}
+            context |= {
+                "item": item,
+                "inputs": range(answer_inputs(item)),
+                "remaining": max(int((live.closes_at - now).total_seconds()), 0),
+            }
     elif live.state in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
         context["last"] = LiveAnswer.objects.filter(player=player, index=live.index).first()
         context["rank"] = rank_of(player)
@@ -200,7 +237,9 @@ def live_play(request: HttpRequest, live_id: int) -> HttpResponse:
     """The phone: the question with its options or input, then how it went and one's rank."""
     player = _player_for(request, live_id)
     if player is None:
-        return redirect(f"{reverse('live_join')}?pin={get_object_or_404(LiveSession, pk=live_id).pin}")
+        return redirect(
+            f"{reverse('live_join')}?pin={get_object_or_404(LiveSession, pk=live_id).pin}"
+        )
     live = player.session
     template = "quizzes/live/play.html#phone" if request.htmx else "quizzes/live/play.html"
     return render(request, template, _phone_context(player, live))
@@ -230,8 +269,14 @@ def live_play_answer(request: HttpRequest, live_id: int) -> HttpResponse:
     live = LiveSession.objects.get(pk=live_id)
     refusal = None
     try:
-        answer_submit(player, live, index=int(index) if index.isdigit() else -1,
-                      typed=request.POST.getlist("answer"), chosen=request.POST.getlist("option"), now=timezone.now())
+        answer_submit(
+            player,
+            live,
+            index=int(index) if index.isdigit() else -1,
+            typed=request.POST.getlist("answer"),
+            chosen=request.POST.getlist("option"),
+            now=timezone.now(),
+        )
     except LiveRefused as refused:
         refusal = refused.message
     if request.htmx:

@@ -14,7 +14,11 @@ from corpus.models import Article, Section
 from quizzes.forms import PracticeTestForm
 from quizzes.models import PracticeTest
 from quizzes.practice import (
-    TESTABLE_KINDS, NoQuestions, practice_test_create, practice_test_retake, practice_test_submit,
+    TESTABLE_KINDS,
+    NoQuestions,
+    practice_test_create,
+    practice_test_retake,
+    practice_test_submit,
 )
 from quizzes.views.access import article_in_query
 from quizzes.views.study import answer_inputs
@@ -24,7 +28,9 @@ QUESTION_FIELD = re.compile(r"^q(\d{1,3})-(answer|option)$")
 
 
 def _get_test_for_user(request: HttpRequest, test_id: int) -> PracticeTest:
-    return get_object_or_404(request.user.practice_tests.select_related("article", "section"), pk=test_id)
+    return get_object_or_404(
+        request.user.practice_tests.select_related("article", "section"), pk=test_id
+    )
 
 
 def _responses(post) -> dict[int, tuple[list[str], list[str]]]:
@@ -56,15 +62,22 @@ def practice_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             test = practice_test_create(
-                user=request.user, article=article, section=data["section"], kinds=data["kinds"], size=data["size"],
-                time_limit=data["time_limit"], now=timezone.now(),
+                user=request.user,
+                article=article,
+                section=data["section"],
+                kinds=data["kinds"],
+                size=data["size"],
+                time_limit=data["time_limit"],
+                now=timezone.now(),
             )
         except NoQuestions as error:
             form.add_error(None, error.message)
         else:
             return redirect(test)
     status = 400 if form.is_bound else 200
-    return render(request, "quizzes/practice/new.html", {"form": form, "article": article}, status=status)
+    return render(
+        request, "quizzes/practice/new.html", {"form": form, "article": article}, status=status
+    )
 
 
 @login_required
@@ -80,7 +93,9 @@ def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
         return redirect(test)
     questions = test.answers.select_related("item__paragraph", "item__section")
     if test.is_finished:
-        return render(request, "quizzes/practice/result.html", {"test": test, "questions": questions})
+        return render(
+            request, "quizzes/practice/result.html", {"test": test, "questions": questions}
+        )
     questions = [(question, range(answer_inputs(question.item))) for question in questions]
     return render(request, "quizzes/practice/test.html", {"test": test, "questions": questions})
 
@@ -103,9 +118,15 @@ def practice_section(request: HttpRequest, section_id: int) -> HttpResponse:
     """One click from the progress page: a 10-question test on a weak section, all kinds."""
     section = get_object_or_404(Section.objects.select_related("article"), pk=section_id)
     try:
-        test = practice_test_create(user=request.user, article=section.article, section=section,
-                                    kinds=[kind.value for kind in TESTABLE_KINDS], size=QUICK_SIZE, time_limit=None,
-                                    now=timezone.now())
+        test = practice_test_create(
+            user=request.user,
+            article=section.article,
+            section=section,
+            kinds=[kind.value for kind in TESTABLE_KINDS],
+            size=QUICK_SIZE,
+            time_limit=None,
+            now=timezone.now(),
+        )
     except NoQuestions as error:
         messages.error(request, error.message)
         return redirect("quizzes:progress")

@@ -23,8 +23,12 @@ def bars(values: list[int]) -> list[int]:
 
 def columns(days: list[date], values: list) -> list[dict]:
     """Day columns for a 100-high SVG: each with its value, its height and where its top is."""
-    return [{"day": day, "value": value, "height": height, "y": 100 - height}
-            for day, value, height in zip(days, values, bars([round(v * 10) for v in values]), strict=True)]
+    return [
+        {"day": day, "value": value, "height": height, "y": 100 - height}
+        for day, value, height in zip(
+            days, values, bars([round(v * 10) for v in values]), strict=True
+        )
+    ]
 
 
 def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[dict]:
@@ -38,7 +42,15 @@ def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[dict]:
         count = counts.get(day, (0, 0))[0]
         level = 0 if not count else 1 + min(HEAT_LEVELS - 1, (HEAT_LEVELS * (count - 1)) // top)
         offset = (day - origin).days
-        cells.append({"day": day, "count": count, "level": level, "x": (offset // 7) * 12, "y": day.weekday() * 12})
+        cells.append(
+            {
+                "day": day,
+                "count": count,
+                "level": level,
+                "x": (offset // 7) * 12,
+                "y": day.weekday() * 12,
+            }
+        )
     return cells
 
 
@@ -47,28 +59,44 @@ def learner_context(user, articles: list[Article], now) -> dict:
     today = scheduling.study_day(now, options.time_zone)
     due_today, forecast = progress.due_forecast(user, now, options)
     counts = progress.activity(user, today)
-    streaks = progress.streaks({day for day, (count, _ms) in counts.items() if count}, progress.due_days(
-        user, today, options), today)
+    streaks = progress.streaks(
+        {day for day, (count, _ms) in counts.items() if count},
+        progress.due_days(user, today, options),
+        today,
+    )
     recent = [today - timedelta(days=n) for n in range(progress.RECENT_DAYS - 1, -1, -1)]
     minutes = [round(counts.get(day, (0, 0))[1] / 60000, 1) for day in recent]
     by_rating = progress.answers_by_rating(user, today)
     masteries = progress.mastery(user, articles, now)
     return {
-        "today": today, "due_today": due_today,
+        "today": today,
+        "due_today": due_today,
         "forecast": columns([day for day, _ in forecast], [count for _, count in forecast]),
-        "heatmap": heatmap(counts, today), "active_days": [(day, counts[day][0]) for day in sorted(counts)],
-        "year_answers": sum(count for count, _ms in counts.values()), "streaks": streaks,
-        "retention": [(days, passed, answered, round(100 * passed / answered) if answered else None)
-                      for days, (passed, answered) in progress.retention(user, today).items()],
-        "by_rating": list(zip(by_rating, by_rating.values(), bars(list(by_rating.values())), strict=True)),
+        "heatmap": heatmap(counts, today),
+        "active_days": [(day, counts[day][0]) for day in sorted(counts)],
+        "year_answers": sum(count for count, _ms in counts.values()),
+        "streaks": streaks,
+        "retention": [
+            (days, passed, answered, round(100 * passed / answered) if answered else None)
+            for days, (passed, answered) in progress.retention(user, today).items()
+        ],
+        "by_rating": list(
+            zip(by_rating, by_rating.values(), bars(list(by_rating.values())), strict=True)
+        ),
         "minutes": columns(recent, minutes),
-        "masteries": masteries, "weakest": progress.weakest(masteries),
+        "masteries": masteries,
+        "weakest": progress.weakest(masteries),
     }
 
 
 @login_required
 @require_GET
 def progress_home(request: HttpRequest) -> HttpResponse:
-    articles = list(Article.objects.filter(study_selections__user=request.user).order_by("document", "position"))
-    context = learner_context(request.user, articles, timezone.now()) | {"subject": request.user, "own": True}
+    articles = list(
+        Article.objects.filter(study_selections__user=request.user).order_by("document", "position")
+    )
+    context = learner_context(request.user, articles, timezone.now()) | {
+        "subject": request.user,
+        "own": True,
+    }
     return render(request, "quizzes/progress/learner.html", context)

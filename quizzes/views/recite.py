@@ -43,8 +43,13 @@ def recite(request: HttpRequest, article_id: int) -> HttpResponse:
     groups = groups_at(article, outline, level)
     shown = request.GET.get("show", "")
     context = {
-        "article": article, "groups": groups, "level": level, "levels": {n: LEVELS[n] for n in levels},
-        "shown": int(shown) if shown.isdigit() else None, "token": new_token(), "rating_labels": RATING_LABELS,
+        "article": article,
+        "groups": groups,
+        "level": level,
+        "levels": {n: LEVELS[n] for n in levels},
+        "shown": int(shown) if shown.isdigit() else None,
+        "token": new_token(),
+        "rating_labels": RATING_LABELS,
     }
     if request.htmx and context["shown"] is not None:
         group = next((g for g in groups if g.key == context["shown"]), None)
@@ -65,18 +70,35 @@ def recite_rate(request: HttpRequest, article_id: int) -> HttpResponse:
         return redirect("quizzes:recite", article.pk)
     data = form.cleaned_data
     outline = article_outline(article)
-    group = next((g for g in groups_at(article, outline, data["level"]) if g.key == data["group"]), None)
+    group = next(
+        (g for g in groups_at(article, outline, data["level"]) if g.key == data["group"]), None
+    )
     if group is None:
         messages.error(request, _("提纲已经改变，请重新开始背诵。"))
         return redirect("quizzes:recite", article.pk)
     now = timezone.now()
     items = list(group_items(article, group))
     for item in items:
-        review_record(request.user, item, data["rating"], now=now, token=f"{data['token']}-{item.pk}")
+        review_record(
+            request.user, item, data["rating"], now=now, token=f"{data['token']}-{item.pk}"
+        )
     if request.htmx:
-        context = {"article": article, "group": group, "level": data["level"], "shown": group.key,
-                   "rated": data["rating"], "rated_label": RATING_LABELS[data["rating"]], "cards": len(items)}
+        context = {
+            "article": article,
+            "group": group,
+            "level": data["level"],
+            "shown": group.key,
+            "rated": data["rating"],
+            "rated_label": RATING_LABELS[data["rating"]],
+            "cards": len(items),
+        }
         return render(request, "quizzes/study/recite.html#group", context)
-    message = ngettext("已记录：%(rating)s（%(count)d 张要点卡）。", "已记录：%(rating)s（%(count)d 张要点卡）。", len(items))
-    messages.success(request, message % {"rating": RATING_LABELS[data["rating"]], "count": len(items)})
+    message = ngettext(
+        "已记录：%(rating)s（%(count)d 张要点卡）。",
+        "已记录：%(rating)s（%(count)d 张要点卡）。",
+        len(items),
+    )
+    messages.success(
+        request, message % {"rating": RATING_LABELS[data["rating"]], "count": len(items)}
+    )
     return redirect(_page_url(article, data["level"], group.key))

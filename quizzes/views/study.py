@@ -15,10 +15,28 @@ from corpus.models import Article
 from quizzes import scheduling
 from quizzes.forms import LearnerSettingsForm
 from quizzes.generation.items import BLANK
-from quizzes.models import Assignment, LearnerSettings, PracticeTest, ReviewLog, StudyItem, StudySelection
+from quizzes.models import (
+    Assignment,
+    LearnerSettings,
+    PracticeTest,
+    ReviewLog,
+    StudyItem,
+    StudySelection,
+)
 from quizzes.study import (
-    CHOICE_KINDS, FLASHCARD_KINDS, MISTAKE_CLEARED_AFTER, RATING_LABELS, grade, mistakes, new_token, next_card,
-    next_mistake, rating_for, review_override, review_record, review_undo,
+    CHOICE_KINDS,
+    FLASHCARD_KINDS,
+    MISTAKE_CLEARED_AFTER,
+    RATING_LABELS,
+    grade,
+    mistakes,
+    new_token,
+    next_card,
+    next_mistake,
+    rating_for,
+    review_override,
+    review_record,
+    review_undo,
 )
 
 MISTAKES = "mistakes"
@@ -26,8 +44,10 @@ MISTAKES = "mistakes"
 
 class SelectionForm(forms.Form):
     articles = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("要学习的文章"), queryset=Article.objects.select_related("document"),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("要学习的文章"),
+        queryset=Article.objects.select_related("document"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -38,7 +58,9 @@ MAX_DURATION_MS = 10 * 60 * 1000
 class AnswerForm(forms.Form):
     token = forms.CharField(max_length=64)
     shown_at = forms.IntegerField(required=False, min_value=0)
-    rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int, required=False)
+    rating = forms.TypedChoiceField(
+        choices=[(r, r) for r in scheduling.RATINGS], coerce=int, required=False
+    )
     hint_used = forms.BooleanField(required=False)
     source = forms.ChoiceField(choices=[("", ""), (MISTAKES, MISTAKES)], required=False)
 
@@ -56,10 +78,21 @@ def answer_inputs(item: StudyItem) -> int:
     return max(item.prompt.count(BLANK), 1)
 
 
-def _card_context(request: HttpRequest, now, source: str = "", options: LearnerSettings | None = None) -> dict:
-    upcoming = next_mistake(request.user, now) if source == MISTAKES else next_card(request.user, now, options)
-    context = {"next": upcoming, "token": new_token(), "source": source, "rating_labels": RATING_LABELS,
-               "shown_at": _epoch_ms(now)}
+def _card_context(
+    request: HttpRequest, now, source: str = "", options: LearnerSettings | None = None
+) -> dict:
+    upcoming = (
+        next_mistake(request.user, now)
+        if source == MISTAKES
+        else next_card(request.user, now, options)
+    )
+    context = {
+        "next": upcoming,
+        "token": new_token(),
+        "source": source,
+        "rating_labels": RATING_LABELS,
+        "shown_at": _epoch_ms(now),
+    }
     if upcoming.item is not None:
         item = upcoming.item
         context |= {
@@ -89,10 +122,16 @@ def _review_url(source: str, last: int) -> str:
 def study_home(request: HttpRequest) -> HttpResponse:
     upcoming = next_card(request.user, timezone.now())
     selected = StudySelection.objects.filter(user=request.user).count()
-    finished = PracticeTest.objects.filter(assignment=OuterRef("pk"), user=request.user, finished_at__isnull=False)
+    finished = PracticeTest.objects.filter(
+        assignment=OuterRef("pk"), user=request.user, finished_at__isnull=False
+    )
     assignments = (
-        Assignment.objects.filter(classroom__memberships__user=request.user, classroom__archived_at__isnull=True)
-        .exclude(Exists(finished)).select_related("classroom", "article").order_by("due_at")
+        Assignment.objects.filter(
+            classroom__memberships__user=request.user, classroom__archived_at__isnull=True
+        )
+        .exclude(Exists(finished))
+        .select_related("classroom", "article")
+        .order_by("due_at")
     )
     context = {"next": upcoming, "selected": selected, "assignments": assignments}
     return render(request, "quizzes/study/home.html", context)
@@ -107,22 +146,29 @@ def study_choose(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             StudySelection.objects.filter(user=request.user).delete()
             StudySelection.objects.bulk_create(
-                StudySelection(user=request.user, article=article) for article in form.cleaned_data["articles"]
+                StudySelection(user=request.user, article=article)
+                for article in form.cleaned_data["articles"]
             )
         messages.success(request, _("学习范围已保存。"))
         return redirect("quizzes:study_home")
-    return render(request, "quizzes/study/choose.html", {"form": form}, status=400 if form.is_bound else 200)
+    return render(
+        request, "quizzes/study/choose.html", {"form": form}, status=400 if form.is_bound else 200
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def study_settings(request: HttpRequest) -> HttpResponse:
-    form = LearnerSettingsForm(request.POST or None, instance=LearnerSettings.for_user(request.user))
+    form = LearnerSettingsForm(
+        request.POST or None, instance=LearnerSettings.for_user(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("学习设置已保存。"))
         return redirect("quizzes:study_home")
-    return render(request, "quizzes/study/settings.html", {"form": form}, status=400 if form.is_bound else 200)
+    return render(
+        request, "quizzes/study/settings.html", {"form": form}, status=400 if form.is_bound else 200
+    )
 
 
 @login_required
@@ -132,8 +178,11 @@ def study_review(request: HttpRequest) -> HttpResponse:
     context = _card_context(request, timezone.now(), source)
     last_id = request.GET.get("last", "")
     if last_id.isdigit():
-        context["last"] = ReviewLog.objects.filter(user=request.user, pk=int(last_id)).select_related(
-            "card__item__paragraph").first()
+        context["last"] = (
+            ReviewLog.objects.filter(user=request.user, pk=int(last_id))
+            .select_related("card__item__paragraph")
+            .first()
+        )
     template = "quizzes/study/review.html#card" if request.htmx else "quizzes/study/review.html"
     return render(request, template, context)
 
@@ -151,7 +200,10 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
     source = MISTAKES if request.GET.get("source") == MISTAKES else ""
     shown_at = request.GET.get("shown_at", "")
     context = {
-        "item": item, "token": request.GET.get("token") or new_token(), "intervals": intervals, "source": source,
+        "item": item,
+        "token": request.GET.get("token") or new_token(),
+        "intervals": intervals,
+        "source": source,
         "shown_at": int(shown_at) if shown_at.isdigit() else _epoch_ms(now),
     }
     template = "quizzes/study/reveal.html#back" if request.htmx else "quizzes/study/reveal.html"
@@ -162,7 +214,9 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     # The feedback shows the item's paragraph and links to its section in the article: load them now.
-    item = get_object_or_404(StudyItem.objects.active().select_related("paragraph", "section"), pk=item_id)
+    item = get_object_or_404(
+        StudyItem.objects.active().select_related("paragraph", "section"), pk=item_id
+    )
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))
@@ -177,11 +231,23 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     else:
         typed, chosen = request.POST.getlist("answer"), request.POST.getlist("option")
         verdict = grade(item, answers=typed, chosen=chosen)
-        rating, correct = rating_for(verdict, hint_used=form.cleaned_data["hint_used"]), verdict.correct
+        rating, correct = (
+            rating_for(verdict, hint_used=form.cleaned_data["hint_used"]),
+            verdict.correct,
+        )
         given = chosen or typed
     options, now = LearnerSettings.for_user(request.user), timezone.now()
-    log = review_record(request.user, item, rating, now=now, token=form.cleaned_data["token"], correct=correct,
-                        given=given, duration_ms=_duration_ms(form.cleaned_data["shown_at"], now), options=options)
+    log = review_record(
+        request.user,
+        item,
+        rating,
+        now=now,
+        token=form.cleaned_data["token"],
+        correct=correct,
+        given=given,
+        duration_ms=_duration_ms(form.cleaned_data["shown_at"], now),
+        options=options,
+    )
     if request.htmx:
         context = _card_context(request, timezone.now(), source, options) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)
@@ -192,16 +258,24 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
     """The learner's own rating in place of the automatic one."""
-    log = get_object_or_404(request.user.reviews.select_related("card__item__paragraph"), pk=review_id)
+    log = get_object_or_404(
+        request.user.reviews.select_related("card__item__paragraph"), pk=review_id
+    )
     form = OverrideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请选择一个评分。"))
     elif not review_override(request.user, log, form.cleaned_data["rating"]):
         messages.error(request, _("只能修改这张卡片最近一次回答的评分。"))
     elif not request.htmx:
-        messages.success(request, _("评分已改为“%(rating)s”。") % {"rating": RATING_LABELS[log.rating]})
+        messages.success(
+            request, _("评分已改为“%(rating)s”。") % {"rating": RATING_LABELS[log.rating]}
+        )
     if request.htmx:
-        context = {"last": log, "rating_labels": RATING_LABELS, "source": request.POST.get("source", "")}
+        context = {
+            "last": log,
+            "rating_labels": RATING_LABELS,
+            "source": request.POST.get("source", ""),
+        }
         return render(request, "quizzes/study/review.html#feedback", context)
     return redirect(_review_url(request.POST.get("source", ""), log.pk))
 
@@ -209,8 +283,14 @@ def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def study_mistakes(request: HttpRequest) -> HttpResponse:
-    book = mistakes(request.user, timezone.now()).select_related("item__article").order_by("-last_wrong", "pk")
-    return render(request, "quizzes/study/mistakes.html", {"cards": book, "needed": MISTAKE_CLEARED_AFTER})
+    book = (
+        mistakes(request.user, timezone.now())
+        .select_related("item__article")
+        .order_by("-last_wrong", "pk")
+    )
+    return render(
+        request, "quizzes/study/mistakes.html", {"cards": book, "needed": MISTAKE_CLEARED_AFTER}
+    )
 
 
 @login_required
@@ -223,4 +303,3 @@ def study_undo(request: HttpRequest) -> HttpResponse:
     if request.POST.get("source") == MISTAKES:
         return redirect(f"{reverse('quizzes:study_review')}?source={MISTAKES}")
     return redirect("quizzes:study_review")
-

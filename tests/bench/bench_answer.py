@@ -78,11 +78,15 @@ urlpatterns = [
 def make_learner():
     """A learner who chose every demo article and answered most of its items over HISTORY_DAYS."""
     for page in sorted(DEMO_DIR.glob("page-*.md")):
-        result = document_import(preview=document_preview(data=page.read_bytes()), filename=page.name)
+        result = document_import(
+            preview=document_preview(data=page.read_bytes()), filename=page.name
+        )
         items_generate(result.document)
     user = get_user_model().objects.create_user("bench-learner")
     grant_role(user, LEARNER)
-    StudySelection.objects.bulk_create(StudySelection(user=user, article=article) for article in Article.objects.all())
+    StudySelection.objects.bulk_create(
+        StudySelection(user=user, article=article) for article in Article.objects.all()
+    )
     # A daily limit the benchmark does not run into; the default new-item limit stays.
     LearnerSettings.objects.create(user=user, reviews_per_day=5000)
     rng, now = random.Random(2024), timezone.now()
@@ -91,17 +95,31 @@ def make_learner():
     cards, logs = [], []
     for item in met:
         moment = now - timedelta(days=rng.uniform(AWAY_DAYS, HISTORY_DAYS))
-        card, state, previous = StudyCard(user=user, item=item, due=moment), scheduling.CardState.new(moment), []
+        card, state, previous = (
+            StudyCard(user=user, item=item, due=moment),
+            scheduling.CardState.new(moment),
+            [],
+        )
         while state.due < now - timedelta(days=AWAY_DAYS):
             moment = max(state.due, moment)
             rating = scheduling.AGAIN if rng.random() < 0.1 else scheduling.GOOD
             state = scheduling.review(state, rating, moment, fuzz=False)
             card.reps += 1
             card.lapses += rating == scheduling.AGAIN and bool(previous)
-            previous.append(ReviewLog(
-                card=card, user=user, item=card.item, paragraph_id=card.item.paragraph_id, rating=rating, correct=rating != scheduling.AGAIN, reviewed_at=moment,
-                study_day=scheduling.study_day(moment, "Asia/Shanghai"), was_new=not previous, token=new_token(),
-            ))
+            previous.append(
+                ReviewLog(
+                    card=card,
+                    user=user,
+                    item=card.item,
+                    paragraph_id=card.item.paragraph_id,
+                    rating=rating,
+                    correct=rating != scheduling.AGAIN,
+                    reviewed_at=moment,
+                    study_day=scheduling.study_day(moment, "Asia/Shanghai"),
+                    was_new=not previous,
+                    token=new_token(),
+                )
+            )
         card.apply(state)
         cards.append(card)
         logs += previous
@@ -118,7 +136,9 @@ def answer_data(item: StudyItem, turn: int) -> dict:
         return data | {"rating": [3, 4, 2, 1][turn % 4]}
     if item.kind in CHOICE_KINDS:
         return data | {"option": item.answers if turn % 2 == 0 else item.options[:1]}
-    return data | {"answer": item.answers if turn % 2 == 0 else [answer[:-1] + "错" for answer in item.answers]}
+    return data | {
+        "answer": item.answers if turn % 2 == 0 else [answer[:-1] + "错" for answer in item.answers]
+    }
 
 
 class ServerClock:
@@ -139,21 +159,33 @@ class ServerClock:
         return self.times.pop()
 
 
-def run_round(client: Client, user, answers: list[float], minimals: list[float], pages: list[float],
-              clock: ServerClock) -> None:
+def run_round(
+    client: Client,
+    user,
+    answers: list[float],
+    minimals: list[float],
+    pages: list[float],
+    clock: ServerClock,
+) -> None:
     """ANSWERS_PER_ROUND answers to the card each response shows, each followed by a minimal request;
     then every answer is undone, so each round starts from the same cards."""
     headers = {"HX-Request": "true"}
-    shown = re.compile(re.escape(reverse("quizzes:study_answer", args=[1]).removesuffix("1/")) + r"(\d+)/")
+    shown = re.compile(
+        re.escape(reverse("quizzes:study_answer", args=[1]).removesuffix("1/")) + r"(\d+)/"
+    )
     item = next_card(user, timezone.now()).item
     for turn in range(ANSWERS_PER_ROUND):
         if item is None:
-            raise SystemExit("bench_answer: the learner ran out of cards; give make_learner more history")
+            raise SystemExit(
+                "bench_answer: the learner ran out of cards; give make_learner more history"
+            )
         url = reverse("quizzes:study_answer", args=[item.pk])
         card = client.post(url, answer_data(item, turn), headers=headers)
         answers.append(clock.take())
         assert card.status_code == 200, card.status_code
-        ok = client.post(reverse("bench_minimal"), {"token": new_token(), "rating": 3}, headers=headers)
+        ok = client.post(
+            reverse("bench_minimal"), {"token": new_token(), "rating": 3}, headers=headers
+        )
         minimals.append(clock.take())
         assert ok.content == b"ok"
         page = client.get(reverse("bench_minimal_page"))
@@ -177,7 +209,9 @@ def main() -> int:
             client = Client()
             client.force_login(user)
             clock = ServerClock()
-            run_round(client, user, [], [], [], clock)  # warm up all: templates, grading's lazy imports
+            run_round(
+                client, user, [], [], [], clock
+            )  # warm up all: templates, grading's lazy imports
             answers: list[float] = []
             minimals: list[float] = []
             pages: list[float] = []
@@ -188,11 +222,21 @@ def main() -> int:
     answer_ms, minimal_ms = statistics.median(answers) * 1000, statistics.median(minimals) * 1000
     page_ms = statistics.median(pages) * 1000
     ratio = answer_ms / page_ms
-    print(f"database: {connection.vendor}; learner: {items} items, {cards} cards ({due} due), {reviews} reviews")
-    print(f"requests: {len(answers)} of each kind in {ROUNDS} rounds, after a warm-up round; server time")
-    print(f"answer (htmx, next card): median {answer_ms:7.2f} ms, best {min(answers) * 1000:7.2f} ms")
-    print(f"minimal view:             median {minimal_ms:7.2f} ms, best {min(minimals) * 1000:7.2f} ms")
-    print(f"minimal page (signed in, site layout): median {page_ms:7.2f} ms, best {min(pages) * 1000:7.2f} ms")
+    print(
+        f"database: {connection.vendor}; learner: {items} items, {cards} cards ({due} due), {reviews} reviews"
+    )
+    print(
+        f"requests: {len(answers)} of each kind in {ROUNDS} rounds, after a warm-up round; server time"
+    )
+    print(
+        f"answer (htmx, next card): median {answer_ms:7.2f} ms, best {min(answers) * 1000:7.2f} ms"
+    )
+    print(
+        f"minimal view:             median {minimal_ms:7.2f} ms, best {min(minimals) * 1000:7.2f} ms"
+    )
+    print(
+        f"minimal page (signed in, site layout): median {page_ms:7.2f} ms, best {min(pages) * 1000:7.2f} ms"
+    )
     print(f"ratio answer/bare view: {answer_ms / minimal_ms:.2f} (reported)")
     print(f"ratio answer/minimal page: {ratio:.2f} (limit {MAX_RATIO})")
     return 0 if ratio <= MAX_RATIO else 1

@@ -31,7 +31,14 @@ from corpus.importing import document_import, document_preview  # noqa: E402
 from quizzes import scheduling  # noqa: E402
 from quizzes.generating import items_generate  # noqa: E402
 from quizzes.models import (  # noqa: E402
-    Assignment, Classroom, Membership, PracticeTest, ReviewLog, StudyCard, StudyItem, StudySelection,
+    Assignment,
+    Classroom,
+    Membership,
+    PracticeTest,
+    ReviewLog,
+    StudyCard,
+    StudyItem,
+    StudySelection,
 )
 from quizzes.roles import TEACHER, grant_role  # noqa: E402
 from quizzes.study import new_token  # noqa: E402
@@ -45,7 +52,11 @@ HISTORY_DAYS = 60
 
 def load_items() -> list[StudyItem]:
     for page in sorted(DEMO_DIR.glob("page-*.md")):
-        items_generate(document_import(preview=document_preview(data=page.read_bytes()), filename=page.name).document)
+        items_generate(
+            document_import(
+                preview=document_preview(data=page.read_bytes()), filename=page.name
+            ).document
+        )
     return list(StudyItem.objects.active().select_related("article"))
 
 
@@ -55,13 +66,22 @@ def build_class(name: str, learners: int, reviews: int, items: list[StudyItem], 
     teacher = User.objects.create(username=f"{name}-teacher", password="!")
     grant_role(teacher, TEACHER)
     classroom = Classroom.objects.create(name=name, teacher=teacher)
-    users = User.objects.bulk_create(User(username=f"{name}-{n}", password="!") for n in range(learners))
+    users = User.objects.bulk_create(
+        User(username=f"{name}-{n}", password="!") for n in range(learners)
+    )
     Membership.objects.bulk_create(Membership(classroom=classroom, user=user) for user in users)
     articles = sorted({item.article_id for item in items})
-    StudySelection.objects.bulk_create(StudySelection(user=u, article_id=a) for u in users for a in articles)
+    StudySelection.objects.bulk_create(
+        StudySelection(user=u, article_id=a) for u in users for a in articles
+    )
     assignments = Assignment.objects.bulk_create(
-        Assignment(classroom=classroom, article_id=article, kinds=["cloze"], due_at=now + timedelta(days=7),
-                   item_ids=[item.pk for item in items if item.article_id == article][:10])
+        Assignment(
+            classroom=classroom,
+            article_id=article,
+            kinds=["cloze"],
+            due_at=now + timedelta(days=7),
+            item_ids=[item.pk for item in items if item.article_id == article][:10],
+        )
         for article in articles
     )
     per_learner = reviews // learners
@@ -72,24 +92,52 @@ def build_class(name: str, learners: int, reviews: int, items: list[StudyItem], 
         for item in met:
             last = now - timedelta(days=rng.uniform(0, 20))
             stability = rng.uniform(0.5, 40)
-            cards.append(StudyCard(user=user, item=item, state=2, stability=stability, difficulty=5,
-                                   due=last + timedelta(days=stability), last_review=last,
-                                   mastered_until=last + timedelta(days=int(stability) + 1), reps=4))
+            cards.append(
+                StudyCard(
+                    user=user,
+                    item=item,
+                    state=2,
+                    stability=stability,
+                    difficulty=5,
+                    due=last + timedelta(days=stability),
+                    last_review=last,
+                    mastered_until=last + timedelta(days=int(stability) + 1),
+                    reps=4,
+                )
+            )
         for n in range(per_learner):
             item = met[n % len(met)]
             moment = now - timedelta(days=rng.uniform(0, HISTORY_DAYS))
             right = rng.random() < skill
-            logs.append(ReviewLog(
-                user=user, item=item, rating=scheduling.GOOD if right else scheduling.AGAIN, reviewed_at=moment,
-                correct=None if item.kind in {"keypoints", "definition"} else right,
-                given=[] if right or not item.options else [item.options[0]], study_day=scheduling.study_day(moment),
-                prior_state=rng.choice([0, 1, 2, 2, 2]), overdue_days=rng.choice([0, 0, 0, 1, 3]),
-                duration_ms=rng.randint(3000, 30000), token=new_token(),
-            ))
+            logs.append(
+                ReviewLog(
+                    user=user,
+                    item=item,
+                    rating=scheduling.GOOD if right else scheduling.AGAIN,
+                    reviewed_at=moment,
+                    correct=None if item.kind in {"keypoints", "definition"} else right,
+                    given=[] if right or not item.options else [item.options[0]],
+                    study_day=scheduling.study_day(moment),
+                    prior_state=rng.choice([0, 1, 2, 2, 2]),
+                    overdue_days=rng.choice([0, 0, 0, 1, 3]),
+                    duration_ms=rng.randint(3000, 30000),
+                    token=new_token(),
+                )
+            )
         for assignment in assignments[:2]:
-            PracticeTest.objects.create(user=user, article_id=assignment.article_id, assignment=assignment,
-                                        started_at=now, finished_at=now, score=rng.randint(0, 10), total=10)
-    made = {(card.user_id, card.item_id): card for card in StudyCard.objects.bulk_create(cards, batch_size=2000)}
+            PracticeTest.objects.create(
+                user=user,
+                article_id=assignment.article_id,
+                assignment=assignment,
+                started_at=now,
+                finished_at=now,
+                score=rng.randint(0, 10),
+                total=10,
+            )
+    made = {
+        (card.user_id, card.item_id): card
+        for card in StudyCard.objects.bulk_create(cards, batch_size=2000)
+    }
     for log in logs:
         log.card = made[log.user_id, log.item_id]
     ReviewLog.objects.bulk_create(logs, batch_size=2000)
@@ -123,21 +171,29 @@ def main() -> int:
                 results[name] = {
                     "teacher": server_time(teacher_client, dashboard),
                     "learner": server_time(learner_client, reverse("quizzes:progress")),
-                    "reviews": ReviewLog.objects.filter(user__memberships__classroom=classroom).count(),
+                    "reviews": ReviewLog.objects.filter(
+                        user__memberships__classroom=classroom
+                    ).count(),
                     "mine": ReviewLog.objects.filter(user=learner).count(),
                 }
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-    print(f"database: {connection.vendor}; {len(items)} items; median of {ROUNDS} requests after a warm-up")
+    print(
+        f"database: {connection.vendor}; {len(items)} items; median of {ROUNDS} requests after a warm-up"
+    )
     failed = False
     for page in ("teacher", "learner"):
         large, small = results["large"][page], results["small"][page]
         ratio = large / small
         failed |= ratio > MAX_RATIO
-        print(f"{page} dashboard: large {large * 1000:8.1f} ms, small {small * 1000:8.1f} ms, "
-              f"ratio {ratio:.2f} (limit {MAX_RATIO})")
+        print(
+            f"{page} dashboard: large {large * 1000:8.1f} ms, small {small * 1000:8.1f} ms, "
+            f"ratio {ratio:.2f} (limit {MAX_RATIO})"
+        )
     for name in CLASSES:
-        print(f"  {name}: {results[name]['reviews']:,} class reviews, the learner's own {results[name]['mine']}")
+        print(
+            f"  {name}: {results[name]['reviews']:,} class reviews, the learner's own {results[name]['mine']}"
+        )
     return 1 if failed else 0
 
 

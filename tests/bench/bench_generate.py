@@ -24,7 +24,10 @@ MAX_RATIO = 2.0
 def main() -> int:
     pages = sample_pages()
     if not pages:
-        print("bench_generate: no text to time: neither the shared page nor corpus/demo/*.md exists", file=sys.stderr)
+        print(
+            "bench_generate: no text to time: neither the shared page nor corpus/demo/*.md exists",
+            file=sys.stderr,
+        )
         return 2
     text = build_text(pages)
     outline = parse(text)
@@ -37,11 +40,17 @@ def main() -> int:
     ratio = generate_seconds / posseg_seconds
     counts = Counter(item.kind for item in items)
     size = len(text.encode("utf-8"))
-    print(f"text: {size:,} bytes from {len(pages)} page(s), {len(outline.articles)} articles, best of {ROUNDS}")
+    print(
+        f"text: {size:,} bytes from {len(pages)} page(s), {len(outline.articles)} articles, best of {ROUNDS}"
+    )
     print(f"generate():          {generate_seconds * 1000:9.1f} ms")
     print(f"jieba.posseg.lcut(): {posseg_seconds * 1000:9.1f} ms")
     print(f"ratio generate/posseg: {ratio:.3f} (limit {MAX_RATIO})")
-    print("items: " + ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in KINDS) + f" ({len(items)} in all)")
+    print(
+        "items: "
+        + ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in KINDS)
+        + f" ({len(items)} in all)"
+    )
     return 0 if ratio <= MAX_RATIO else 1
 
 

@@ -86,6 +86,7 @@ class BenchError(Exception):
 
 # The database and the server ---------------------------------------------------------------
 
+
 def database_env(tmp: Path) -> tuple[dict, str | None]:
     """The environment naming a fresh database, and the admin URL to drop it with (PostgreSQL)."""
     admin_url = os.environ.get("DATABASE_URL", "").strip()
@@ -94,7 +95,9 @@ def database_env(tmp: Path) -> tuple[dict, str | None]:
     if not admin_url or parts.scheme.startswith("sqlite"):
         return env, None  # without DATABASE_URL settings put SQLite at XUEER_VAR_DIR/db.sqlite3
     if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
-        raise BenchError(f"DATABASE_URL must be a postgres:// admin URL (or unset for SQLite), not {parts.scheme}://")
+        raise BenchError(
+            f"DATABASE_URL must be a postgres:// admin URL (or unset for SQLite), not {parts.scheme}://"
+        )
     name = f"xueer_bench_live_{os.getpid()}"
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -114,24 +117,52 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_start(env: dict, port: int, log: Path, *, workers: int, threads: int) -> subprocess.Popen:
+def server_start(
+    env: dict, port: int, log: Path, *, workers: int, threads: int
+) -> subprocess.Popen:
     """gunicorn as in production, DEBUG off; keep-alive outlasts the phones' one-second poll."""
     command = [
-        sys.executable, "-m", "gunicorn", "studyapp.wsgi", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--threads", str(threads), "--keep-alive", "5", "--log-level", "warning",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "studyapp.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--keep-alive",
+        "5",
+        "--log-level",
+        "warning",
     ]
-    server_env = os.environ | env | {
-        "DEBUG": "0", "SECRET_KEY": "bench-live-" + os.urandom(16).hex(), "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_COOKIES": "0",  # plain http on loopback
-    }
+    server_env = (
+        os.environ
+        | env
+        | {
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-live-" + os.urandom(16).hex(),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_COOKIES": "0",  # plain http on loopback
+        }
+    )
     if "DATABASE_URL" not in env:
         server_env.pop("DATABASE_URL", None)
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=server_env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        command,
+        cwd=BASE_DIR,
+        env=server_env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise BenchError(f"gunicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+            raise BenchError(
+                f"gunicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}"
+            )
         try:
             probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             probe.request("GET", "/join")
@@ -154,6 +185,7 @@ def server_stop(server: subprocess.Popen) -> None:
 
 
 # HTTP, as a browser does it ----------------------------------------------------------------
+
 
 @dataclass
 class Reply:
@@ -189,7 +221,9 @@ class Browser:
     def post(self, path: str, kind: str, fields: dict, *, htmx: bool = False) -> Reply:
         return self.request("POST", path, kind, fields=fields, htmx=htmx)
 
-    def request(self, method: str, path: str, kind: str, *, fields: dict | None = None, htmx: bool = False) -> Reply:
+    def request(
+        self, method: str, path: str, kind: str, *, fields: dict | None = None, htmx: bool = False
+    ) -> Reply:
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
@@ -202,7 +236,9 @@ class Browser:
             headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")  # as base.html's hx-headers
         for attempt in range(2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+                self.connection = http.client.HTTPConnection(
+                    "127.0.0.1", self.port, timeout=TIMEOUT
+                )
             reused = self.connection.sock is not None
             started = time.perf_counter()
             try:
@@ -213,8 +249,14 @@ class Browser:
                 self.connection.close()
                 self.connection = None
                 # A browser quietly retries on a fresh connection when a kept-alive one was closed under it.
-                if attempt == 0 and reused and isinstance(error, (http.client.RemoteDisconnected, ConnectionResetError,
-                                                                  BrokenPipeError)):
+                if (
+                    attempt == 0
+                    and reused
+                    and isinstance(
+                        error,
+                        (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError),
+                    )
+                ):
                     self.tally.add(kind, "retried")
                     continue
                 self.tally.add(kind, "error")
@@ -231,6 +273,7 @@ class Browser:
 
 
 # The players ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Question:
@@ -250,7 +293,9 @@ class Game:
     live_id: int
     pin: str
     questions: list[Question]
-    opened: dict[int, float] = field(default_factory=dict)  # index -> when the teacher's POST returned
+    opened: dict[int, float] = field(
+        default_factory=dict
+    )  # index -> when the teacher's POST returned
     ready: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(0))
     stop: threading.Event = field(default_factory=threading.Event)
 
@@ -258,7 +303,9 @@ class Game:
 @dataclass
 class Phone:
     nickname: str
-    seen: dict[int, float] = field(default_factory=dict)  # index -> when a poll brought the question
+    seen: dict[int, float] = field(
+        default_factory=dict
+    )  # index -> when a poll brought the question
     answer_seconds: list[float] = field(default_factory=list)
     poll_seconds: list[float] = field(default_factory=list)
     accepted: dict[int, bool] = field(default_factory=dict)  # index -> meant to be right
@@ -295,14 +342,20 @@ def _play(phone: Phone, game: Game, browser: Browser, rng: random.Random) -> Non
             reply = browser.post(f"/live/{game.live_id}/play/answer/", "answer", fields, htmx=True)
             phone.answer_seconds.append(reply.seconds)
             if REFUSED in reply.text:
-                phone.refused.append(f"question {open_index}: {reply.text.split(REFUSED, 1)[1][:80]}")
+                phone.refused.append(
+                    f"question {open_index}: {reply.text.split(REFUSED, 1)[1][:80]}"
+                )
             elif SUBMITTED in reply.text:
                 phone.accepted[open_index] = right
             else:
-                raise BenchError(f"{phone.nickname}: the answer's reply shows neither submitted nor refused")
+                raise BenchError(
+                    f"{phone.nickname}: the answer's reply shows neither submitted nor refused"
+                )
             version = int(VERSION.search(reply.text)[1])
             open_index, answer_at = None, None
-            next_poll = time.monotonic() + POLL  # htmx swapped #phone: the new element's timer starts now
+            next_poll = (
+                time.monotonic() + POLL
+            )  # htmx swapped #phone: the new element's timer starts now
             continue
         if now < next_poll:
             time.sleep(min(next_poll, answer_at or next_poll) - now)
@@ -329,20 +382,34 @@ def _play(phone: Phone, game: Game, browser: Browser, rng: random.Random) -> Non
 
 # The teacher ---------------------------------------------------------------------------------
 
+
 def teacher_sign_in(browser: Browser) -> None:
     form = browser.get("/accounts/login/", "teacher")
     token = FORM_TOKEN.search(form.text)[1]
-    reply = browser.post("/accounts/login/", "teacher", {
-        "username": TEACHER[0], "password": TEACHER[1], "csrfmiddlewaretoken": token,
-    })
+    reply = browser.post(
+        "/accounts/login/",
+        "teacher",
+        {
+            "username": TEACHER[0],
+            "password": TEACHER[1],
+            "csrfmiddlewaretoken": token,
+        },
+    )
     if reply.status != 302:
         raise BenchError(f"the teacher could not sign in: HTTP {reply.status}")
 
 
 def game_create(browser: Browser, article_id: int, size: int) -> "Game":
-    reply = browser.post(f"/live/new/?article={article_id}", "teacher", {
-        "size": size, "kinds": KINDS, "seconds": SECONDS, "speed_scoring": "on",
-    })
+    reply = browser.post(
+        f"/live/new/?article={article_id}",
+        "teacher",
+        {
+            "size": size,
+            "kinds": KINDS,
+            "seconds": SECONDS,
+            "speed_scoring": "on",
+        },
+    )
     match = re.fullmatch(r"/live/(\d+)/host/", reply.location)
     if reply.status != 302 or match is None:
         raise BenchError(f"the live quiz was not created: HTTP {reply.status}")
@@ -389,10 +456,14 @@ def host(browser: Browser, game: Game, phones: list[Phone]) -> None:
 
 
 def first_failure(phones: list[Phone]) -> str:
-    return next((f"{phone.nickname}: {phone.failure}" for phone in phones if phone.failure), "no player failed")
+    return next(
+        (f"{phone.nickname}: {phone.failure}" for phone in phones if phone.failure),
+        "no player failed",
+    )
 
 
 # The figures ---------------------------------------------------------------------------------
+
 
 def percentile(values: list[float], share: float) -> float:
     """Nearest rank: the smallest value at least `share` of the values do not exceed."""
@@ -404,8 +475,10 @@ def spread(values: list[float]) -> str:
     if not values:
         return "no values"
     ms = [value * 1000 for value in values]
-    return (f"p50 {percentile(ms, 0.5):7.1f} ms, p95 {percentile(ms, 0.95):7.1f} ms, max {max(ms):7.1f} ms"
-            f" ({len(ms)})")
+    return (
+        f"p50 {percentile(ms, 0.5):7.1f} ms, p95 {percentile(ms, 0.95):7.1f} ms, max {max(ms):7.1f} ms"
+        f" ({len(ms)})"
+    )
 
 
 def database_check(game: Game, phones: list[Phone]) -> list[str]:
@@ -419,59 +492,106 @@ def database_check(game: Game, phones: list[Phone]) -> list[str]:
     stored = LiveAnswer.objects.filter(session=game.live_id)
     if stored.count() != accepted:
         problems.append(f"{accepted} answers accepted, {stored.count()} in the database")
-    players = {player.nickname: player for player in LivePlayer.objects.filter(session=game.live_id).annotate(
-        total=Sum("answers__points"), answers_count=Count("answers"))}
+    players = {
+        player.nickname: player
+        for player in LivePlayer.objects.filter(session=game.live_id).annotate(
+            total=Sum("answers__points"), answers_count=Count("answers")
+        )
+    }
     for phone in phones:
         player = players.get(phone.nickname)
         if player is None:
             problems.append(f"{phone.nickname}: no player in the database")
             continue
         if player.answers_count != len(phone.accepted):
-            problems.append(f"{phone.nickname}: {len(phone.accepted)} answers accepted, {player.answers_count} stored")
+            problems.append(
+                f"{phone.nickname}: {len(phone.accepted)} answers accepted, {player.answers_count} stored"
+            )
         if player.score != (player.total or 0):
-            problems.append(f"{phone.nickname}: score {player.score}, answers' points {player.total or 0}")
-    graded = {(answer.player.nickname, answer.index): answer.correct for answer in stored.select_related("player")}
-    meant = {(phone.nickname, index): right for phone in phones for index, right in phone.accepted.items()}
+            problems.append(
+                f"{phone.nickname}: score {player.score}, answers' points {player.total or 0}"
+            )
+    graded = {
+        (answer.player.nickname, answer.index): answer.correct
+        for answer in stored.select_related("player")
+    }
+    meant = {
+        (phone.nickname, index): right
+        for phone in phones
+        for index, right in phone.accepted.items()
+    }
     misgraded = sum(1 for key, right in meant.items() if key in graded and graded[key] != right)
     if misgraded:
-        problems.append(f"{misgraded} answers graded against the player's intent (right answers marked wrong or back)")
+        problems.append(
+            f"{misgraded} answers graded against the player's intent (right answers marked wrong or back)"
+        )
     return problems
 
 
-def report(game: Game, phones: list[Phone], tally: Tally, *, incidents: list[str], mismatches: list[str]) -> int:
+def report(
+    game: Game, phones: list[Phone], tally: Tally, *, incidents: list[str], mismatches: list[str]
+) -> int:
     answers = [seconds for phone in phones for seconds in phone.answer_seconds]
     polls = [seconds for phone in phones for seconds in phone.poll_seconds]
-    visible = [max(seen - game.opened[index], 0.0) for phone in phones for index, seen in phone.seen.items()
-               if index in game.opened]
+    visible = [
+        max(seen - game.opened[index], 0.0)
+        for phone in phones
+        for index, seen in phone.seen.items()
+        if index in game.opened
+    ]
     unseen = sum(1 for phone in phones for index in game.opened if index not in phone.seen)
     refused = [f"{phone.nickname} {refusal}" for phone in phones for refusal in phone.refused]
     failed = [f"{phone.nickname}: {phone.failure}" for phone in phones if phone.failure]
-    errors = {key: count for key, count in tally.counts.items() if key[1] == "error" or isinstance(key[1], int)
-              and key[1] >= 500}
+    errors = {
+        key: count
+        for key, count in tally.counts.items()
+        if key[1] == "error" or isinstance(key[1], int) and key[1] >= 500
+    }
     accepted = sum(len(phone.accepted) for phone in phones)
     right = sum(sum(phone.accepted.values()) for phone in phones)
 
     statuses = sorted(tally.counts.items(), key=lambda item: (item[0][0], str(item[0][1])))
-    print("requests: " + ", ".join(f"{kind} {status}: {count}" for (kind, status), count in statuses))
+    print(
+        "requests: " + ", ".join(f"{kind} {status}: {count}" for (kind, status), count in statuses)
+    )
     print(f"answers: {accepted} accepted ({right} meant right), {len(refused)} refused")
     print(f"answer latency:   {spread(answers)}  (target p95 <= {ANSWER_P95_TARGET * 1000:.0f} ms)")
     print(f"question visible: {spread(visible)}  (target p95 <= {VISIBLE_P95_TARGET:.1f} s)")
     print(f"poll latency:     {spread(polls)}  (reported)")
     checks = [
-        ("no server error, lost connection or stopped game", not (errors or failed or incidents),
-         f"{errors} {failed[:3]} {incidents}"),
+        (
+            "no server error, lost connection or stopped game",
+            not (errors or failed or incidents),
+            f"{errors} {failed[:3]} {incidents}",
+        ),
         ("no answer refused", not refused, str(refused[:3])),
         ("every phone saw every question", unseen == 0, f"{unseen} missed"),
-        ("every accepted answer stored, graded as meant and scored", not mismatches, "; ".join(mismatches[:5])),
-        ("answer p95 within target", bool(answers) and percentile(answers, 0.95) <= ANSWER_P95_TARGET, ""),
-        ("question visible p95 within target", bool(visible) and percentile(visible, 0.95) <= VISIBLE_P95_TARGET, ""),
+        (
+            "every accepted answer stored, graded as meant and scored",
+            not mismatches,
+            "; ".join(mismatches[:5]),
+        ),
+        (
+            "answer p95 within target",
+            bool(answers) and percentile(answers, 0.95) <= ANSWER_P95_TARGET,
+            "",
+        ),
+        (
+            "question visible p95 within target",
+            bool(visible) and percentile(visible, 0.95) <= VISIBLE_P95_TARGET,
+            "",
+        ),
     ]
     for name, passed, detail in checks:
-        print(f"{'ok  ' if passed else 'FAIL'} {name}" + ("" if passed or not detail else f": {detail}"))
+        print(
+            f"{'ok  ' if passed else 'FAIL'} {name}"
+            + ("" if passed or not detail else f": {detail}")
+        )
     return 0 if all(passed for _, passed, _ in checks) else 1
 
 
 # The run -------------------------------------------------------------------------------------
+
 
 def prepare(env: dict) -> tuple[int, str]:
     """Migrate the fresh database and load the demo; the article with most items of KINDS, and the vendor."""
@@ -486,8 +606,14 @@ def prepare(env: dict) -> tuple[int, str]:
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=io.StringIO())
-    best = (StudyItem.objects.active().filter(kind__in=KINDS).values("article").annotate(n=Count("pk"))
-            .order_by("-n").first())
+    best = (
+        StudyItem.objects.active()
+        .filter(kind__in=KINDS)
+        .values("article")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
     connection.close()
     return best["article"], connection.vendor
 
@@ -506,7 +632,9 @@ def questions_load(live_id: int) -> list[Question]:
 def machine_busy() -> float:
     """CPU seconds all processes on this machine have used since boot (Linux; nan elsewhere)."""
     try:
-        ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+        ticks = [
+            int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]
+        ]
     except OSError:
         return float("nan")
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
@@ -523,7 +651,9 @@ def cpu_of(*, group: int = 0, name: str = "") -> float:
             continue
         fields = rest.split()  # from the third field on: state, ppid, pgrp, ...
         if group and int(fields[2]) == group or name and program == name:
-            total += sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # [cu]time, [cs]time
+            total += sum(int(value) for value in fields[11:15]) / os.sysconf(
+                "SC_CLK_TCK"
+            )  # [cu]time, [cs]time
     return total
 
 
@@ -540,8 +670,13 @@ class Usage:
     @classmethod
     def now(cls, server: subprocess.Popen, postgres: bool) -> "Usage":
         database = cpu_of(name="postgres") if postgres else 0.0
-        return cls(time.monotonic(), machine_busy(), cpu_of(group=server.pid), database,
-                   sum(resource.getrusage(resource.RUSAGE_SELF)[:2]))
+        return cls(
+            time.monotonic(),
+            machine_busy(),
+            cpu_of(group=server.pid),
+            database,
+            sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+        )
 
     def since(self, start: "Usage") -> "Usage":
         return Usage(*(now - then for now, then in zip(astuple(self), astuple(start), strict=True)))
@@ -549,14 +684,22 @@ class Usage:
     def __str__(self) -> str:
         other = max(self.machine - self.server - self.database - self.driver, 0.0)
         database = f", PostgreSQL (all of it) {self.database:.0f} s" if self.database else ""
-        return (f"cpu in the game's {self.wall:.0f} s on {os.cpu_count()} cores: server {self.server:.0f} s{database},"
-                f" players and teacher {self.driver:.0f} s, other processes {other:.0f} s")
+        return (
+            f"cpu in the game's {self.wall:.0f} s on {os.cpu_count()} cores: server {self.server:.0f} s{database},"
+            f" players and teacher {self.driver:.0f} s, other processes {other:.0f} s"
+        )
 
 
-def game_play(teacher: Browser, game: Game, phones: list[Phone], port: int, tally: Tally, seed: int) -> None:
+def game_play(
+    teacher: Browser, game: Game, phones: list[Phone], port: int, tally: Tally, seed: int
+) -> None:
     seeds = random.Random(seed)
-    threads = [threading.Thread(target=play, args=(phone, game, port, tally, random.Random(seeds.random())),
-                                daemon=True) for phone in phones]
+    threads = [
+        threading.Thread(
+            target=play, args=(phone, game, port, tally, random.Random(seeds.random())), daemon=True
+        )
+        for phone in phones
+    ]
     for thread in threads:
         thread.start()
     try:
@@ -590,8 +733,12 @@ def run(args: argparse.Namespace, tmp: Path, env: dict) -> int:
     if "Traceback" in logged or "Error" in logged:
         print("server log (last lines):\n" + "\n".join(logged.splitlines()[-30:]))
         incidents.append("the server logged errors")
-    print(f"database: {vendor}; server: gunicorn, {args.workers} workers × {args.threads} threads on 127.0.0.1")
-    print(f"game: {len(phones)} players, {len(game.opened)} questions of {SECONDS} s, {usage.wall:.0f} s")
+    print(
+        f"database: {vendor}; server: gunicorn, {args.workers} workers × {args.threads} threads on 127.0.0.1"
+    )
+    print(
+        f"game: {len(phones)} players, {len(game.opened)} questions of {SECONDS} s, {usage.wall:.0f} s"
+    )
     print(usage)
     return report(game, phones, tally, incidents=incidents, mismatches=database_check(game, phones))
 
@@ -601,7 +748,9 @@ def main() -> int:
     parser.add_argument("--players", type=int, default=200)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker (more than 1: gthread)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="threads per worker (more than 1: gthread)"
+    )
     parser.add_argument("--seed", type=int, default=2024, help="players' think times and mistakes")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up as after Ctrl-C

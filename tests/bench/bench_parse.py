@@ -52,7 +52,10 @@ def best_time(work: Callable[[], object], rounds: int = ROUNDS) -> float:
 def main() -> int:
     pages = sample_pages()
     if not pages:
-        print(f"bench_parse: no text to time: neither {FIXTURE_PAGE} nor {DEMO_DIR}/*.md exists", file=sys.stderr)
+        print(
+            f"bench_parse: no text to time: neither {FIXTURE_PAGE} nor {DEMO_DIR}/*.md exists",
+            file=sys.stderr,
+        )
         return 2
     text = build_text(pages)
     jieba.setLogLevel(logging.WARNING)

@@ -83,7 +83,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def browser_tools() -> None:
     """Reached only when the tools are there, or when CI requires them."""
     if missing := missing_tools():
-        pytest.fail("XUEER_REQUIRE_BROWSER=1 but the browser tests need " + "; ".join(missing), pytrace=False)
+        pytest.fail(
+            "XUEER_REQUIRE_BROWSER=1 but the browser tests need " + "; ".join(missing),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -98,7 +101,9 @@ def browser(browser_tools):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

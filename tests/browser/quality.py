@@ -52,7 +52,9 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 #   Attribute “hx-get” not allowed on element “form” at this point.
 # (hx-on::after-request and the like included). Nothing else is dropped: a bad value,
 # a duplicate id or a misplaced element on the same element is still an error.
-HTMX_ATTRIBUTE_ERROR = re.compile(r"Attribute “hx-[^”]+” not allowed on element “[^”]+” at this point\.")
+HTMX_ATTRIBUTE_ERROR = re.compile(
+    r"Attribute “hx-[^”]+” not allowed on element “[^”]+” at this point\."
+)
 # vnu message types that fail a page. Warnings ("info" with subType "warning") are
 # advice, such as a missing lang hint, and do not.
 FAILING_HTML_TYPES = frozenset({"error", "non-document-error"})
@@ -70,7 +72,9 @@ AXE_RUN = """async () => {
 
 # Chromium's console line for a 4xx/5xx answer. The response listener reports the
 # same answer with its URL and method, and knows which statuses a test expects.
-HTTP_STATUS_CONSOLE_ERROR = re.compile(r"Failed to load resource: the server responded with a status of \d+")
+HTTP_STATUS_CONSOLE_ERROR = re.compile(
+    r"Failed to load resource: the server responded with a status of \d+"
+)
 # The console line for a request the watch itself blocked; the request is reported.
 BLOCKED_CONSOLE_ERROR = "net::ERR_BLOCKED_BY_CLIENT"
 
@@ -81,10 +85,13 @@ class PageQualityError(AssertionError):
 
 # --------------------------------------------------------------------------- HTML (vnu)
 
+
 class NuChecker:
     """The Nu HTML checker as an HTTP service on a free local port."""
 
-    def __init__(self, *, java: str = "java", jar: Path = VNU_JAR, startup_timeout: float = 90) -> None:
+    def __init__(
+        self, *, java: str = "java", jar: Path = VNU_JAR, startup_timeout: float = 90
+    ) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self._startup_timeout = startup_timeout
@@ -110,7 +117,9 @@ class NuChecker:
         deadline = time.monotonic() + self._startup_timeout
         while not self._ready:
             if self._process.poll() is not None:
-                raise RuntimeError(f"The Nu HTML checker exited with {self._process.returncode}:\n{self._log_tail()}")
+                raise RuntimeError(
+                    f"The Nu HTML checker exited with {self._process.returncode}:\n{self._log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(self.url, timeout=2):
                     self._ready = True
@@ -175,7 +184,9 @@ def stop_nu_checker() -> None:
 
 
 def is_htmx_attribute_error(message: dict) -> bool:
-    return message.get("type") == "error" and bool(HTMX_ATTRIBUTE_ERROR.fullmatch(message.get("message", "")))
+    return message.get("type") == "error" and bool(
+        HTMX_ATTRIBUTE_ERROR.fullmatch(message.get("message", ""))
+    )
 
 
 def html_errors(html: str) -> list[dict]:
@@ -199,6 +210,7 @@ def _format_html_errors(errors: list[dict], source: str) -> str:
 
 # --------------------------------------------------------------------------- accessibility (axe)
 
+
 @functools.cache
 def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
@@ -208,7 +220,9 @@ def axe_violations(page: Page) -> list[dict]:
     """axe-core's serious and critical violations in the page as it is now."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(_axe_source())
-    return [violation for violation in page.evaluate(AXE_RUN) if violation["impact"] in FAILING_IMPACTS]
+    return [
+        violation for violation in page.evaluate(AXE_RUN) if violation["impact"] in FAILING_IMPACTS
+    ]
 
 
 def _format_violations(violations: list[dict]) -> str:
@@ -220,6 +234,7 @@ def _format_violations(violations: list[dict]) -> str:
 
 
 # --------------------------------------------------------------------------- requests and console
+
 
 @dataclass
 class PageWatch:
@@ -240,7 +255,9 @@ class PageWatch:
 
     def on_response(self, response: Response) -> None:
         if response.status >= 400:
-            self.failed_responses.append((response.status, f"{response.request.method} {response.url}"))
+            self.failed_responses.append(
+                (response.status, f"{response.request.method} {response.url}")
+            )
 
     def on_console(self, message: ConsoleMessage) -> None:
         if message.type != "error":
@@ -259,7 +276,9 @@ class PageWatch:
         """The problems since the last take, forgetting them."""
         allowed = set(allowed_statuses)
         problems = self.problems + [
-            f"HTTP {status} for {request}" for status, request in self.failed_responses if status not in allowed
+            f"HTTP {status} for {request}"
+            for status, request in self.failed_responses
+            if status not in allowed
         ]
         self.problems, self.failed_responses = [], []
         return problems
@@ -293,7 +312,9 @@ def watch(page: Page, site_url: str, *, javascript: bool = True) -> PageWatch:
 def _watch_of(page: Page) -> PageWatch:
     recorder = _watches.get(page)
     if recorder is None:
-        raise RuntimeError("This page is not watched: open it with the browser tests' `page` fixture.")
+        raise RuntimeError(
+            "This page is not watched: open it with the browser tests' `page` fixture."
+        )
     return recorder
 
 
@@ -302,14 +323,18 @@ def page_problems(page: Page, allowed_statuses: Iterable[int] = ()) -> list[str]
 
 
 def _format_problems(problems: list[str]) -> str:
-    return "\n".join([f"Browser: {len(problems)} problem(s) while loading or using the page:"] + [
-        f"  {problem}" for problem in problems
-    ])
+    return "\n".join(
+        [f"Browser: {len(problems)} problem(s) while loading or using the page:"]
+        + [f"  {problem}" for problem in problems]
+    )
 
 
 # --------------------------------------------------------------------------- the gate
 
-def check_page(page: Page, html: str | None = None, *, allowed_statuses: Iterable[int] = ()) -> None:
+
+def check_page(
+    page: Page, html: str | None = None, *, allowed_statuses: Iterable[int] = ()
+) -> None:
     """Fail unless the page passes vnu, axe and the watch.
 
     `html` is the server's response for a navigation; without it the live DOM is

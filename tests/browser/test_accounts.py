@@ -16,7 +16,9 @@ NEW_PASSWORD = "another-long-phrase-2025"
 
 @pytest.fixture(params=["zh-hans", "en"])
 def language(request, context, site_url) -> str:
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
     return request.param
 
 

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(params=["zh-hans", "en"])
 def language(request, context, site_url) -> str:
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
     return request.param
 
 
@@ -45,7 +47,12 @@ def test_a_class_from_join_code_to_results(page, context, site_url, django_user_
     click_through(page, page.locator("main form button[type=submit]"))
     code = Classroom.objects.get().join_code
     expect(page.locator(".join-code")).to_have_text(code)
-    click_through(page, page.locator(f"main a[href='{reverse('quizzes:assignment_new', args=[Classroom.objects.get().pk])}']"))
+    click_through(
+        page,
+        page.locator(
+            f"main a[href='{reverse('quizzes:assignment_new', args=[Classroom.objects.get().pk])}']"
+        ),
+    )
     page.locator("#id_article").select_option(str(article.pk))
     click_through(page, page.locator("main form button[type=submit]"))
     page.locator("#id_size").fill("3")
@@ -54,7 +61,9 @@ def test_a_class_from_join_code_to_results(page, context, site_url, django_user_
     click_through(page, page.locator("main form button[type=submit]"))
 
     student = context.browser.new_context(base_url=site_url, locale="zh-CN", viewport=PHONE)
-    student.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}])
+    student.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}]
+    )
     phone = student.new_page()
     watch(phone, site_url)
     sign_in(phone, learner)

@@ -23,7 +23,9 @@ def sign_in_as(page, username, password) -> None:
 @pytest.fixture
 def demo(context, site_url, request):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
     return request.param
 
 
@@ -45,9 +47,14 @@ def test_the_teacher_reads_the_class(page, demo):
     sign_in_as(page, "teacher", "xueer-teacher")
     classroom = Classroom.objects.get()
     visit(page, classroom.get_absolute_url())
-    click_through(page, page.locator(f"main a[href='{reverse('quizzes:class_dashboard', args=[classroom.pk])}']"))
+    click_through(
+        page,
+        page.locator(f"main a[href='{reverse('quizzes:class_dashboard', args=[classroom.pk])}']"),
+    )
     expect(page.locator("#learners-title ~ .table-wrap tbody tr")).to_have_count(7)
     click_through(page, page.locator("th a[href*='sort=retention']"))
     expect(page.locator("th[aria-sort]")).to_have_count(1)
-    click_through(page, page.locator("#learners-title ~ .table-wrap tbody a").first)  # the drill-down
+    click_through(
+        page, page.locator("#learners-title ~ .table-wrap tbody a").first
+    )  # the drill-down
     expect(page.locator(".heatmap")).to_be_visible()

@@ -9,7 +9,13 @@ from playwright.sync_api import expect
 
 from corpus.models import Document
 from tests.browser.quality import check_page, click_through, visit
-from tests.browser.texts import READING_BANNER, READING_HEADINGS, READING_PAGE, READING_POINTS, READING_TITLE
+from tests.browser.texts import (
+    READING_BANNER,
+    READING_HEADINGS,
+    READING_PAGE,
+    READING_POINTS,
+    READING_TITLE,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads what the test writes
 
@@ -37,7 +43,11 @@ def submit_for_preview(page) -> None:
 
     def is_htmx_post(response) -> bool:
         request = response.request
-        return request.method == "POST" and request.url.endswith(import_url) and "hx-request" in request.headers
+        return (
+            request.method == "POST"
+            and request.url.endswith(import_url)
+            and "hx-request" in request.headers
+        )
 
     with page.expect_response(is_htmx_post):
         page.locator("#workspace form button[type=submit]").click()
@@ -66,7 +76,9 @@ def test_it_imports_a_pasted_page_after_previewing_its_outline(page, reader):
 def test_it_imports_without_javascript_too(page, reader):
     sign_in(page, reader)
     page.locator("#id_text").fill(READING_PAGE)
-    click_through(page, page.locator("#workspace form button[type=submit]"))  # a plain POST and a whole page
+    click_through(
+        page, page.locator("#workspace form button[type=submit]")
+    )  # a plain POST and a whole page
     expect(page.locator("#workspace .preview .points li")).to_have_text(READING_POINTS)
 
     click_through(page, page.get_by_role("button", name="保存到书库"))
@@ -85,7 +97,13 @@ def test_it_asks_for_a_file_or_a_text_when_the_form_is_empty(page, reader):
 def test_it_refuses_a_binary_upload_with_a_clear_message(page, reader):
     sign_in(page, reader)
     page.locator("#id_upload").set_input_files(
-        files=[{"name": "page.txt", "mimeType": "text/plain", "buffer": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"}]
+        files=[
+            {
+                "name": "page.txt",
+                "mimeType": "text/plain",
+                "buffer": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            }
+        ]
     )
     submit_for_preview(page)
     expect(page.locator("#workspace [role=alert]")).to_have_text(
@@ -110,7 +128,9 @@ def test_it_imports_in_english_too(page, reader, in_english):
     page.locator("#id_text").fill(READING_PAGE)
     submit_for_preview(page)
     preview = page.locator("#workspace .preview")
-    expect(preview.locator(".outline-list strong")).to_have_text(["Introduction", *READING_HEADINGS])
+    expect(preview.locator(".outline-list strong")).to_have_text(
+        ["Introduction", *READING_HEADINGS]
+    )
     check_page(page)
 
     click_through(page, preview.get_by_role("button", name="Save to the library"))

@@ -54,7 +54,9 @@ CHOICE_SOURCE = "近年来，不少地方把河道治理纳入乡村建设，水
 def river() -> Article:
     """The river article, with the items its import generated."""
     document = make_document(RIVER_PAGE, "river.md")
-    assert StudyItem.objects.of_document(document).exists(), "importing the page generated no study items"
+    assert StudyItem.objects.of_document(document).exists(), (
+        "importing the page generated no study items"
+    )
     return Article.objects.get(document=document)
 
 
@@ -71,7 +73,9 @@ def teacher(make_user):
 @pytest.fixture(params=["zh-hans", "en"])
 def language(request, context, site_url) -> str:
     """The interface language, chosen as the switch does: with the language cookie."""
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
     return request.param
 
 
@@ -88,7 +92,9 @@ def a_cloze(article: Article) -> StudyItem:
     """The article's first cloze whose answers are in its paragraph and not in its prompt."""
     clozes = article.items.active().filter(kind=StudyItem.Kind.CLOZE, paragraph__isnull=False)
     for item in clozes.select_related("paragraph").order_by("id"):
-        if item.answers and all(answer in item.paragraph.text and answer not in item.prompt for answer in item.answers):
+        if item.answers and all(
+            answer in item.paragraph.text and answer not in item.prompt for answer in item.answers
+        ):
             return item
     pytest.fail(f"the generator made no usable cloze of {article.title}", pytrace=False)
 
@@ -104,7 +110,9 @@ def is_htmx_request(response) -> bool:
     return response.request.headers.get("hx-request") == "true"
 
 
-def test_it_filters_an_articles_items_and_reveals_an_answer_in_its_source(page, river, learner, language):
+def test_it_filters_an_articles_items_and_reveals_an_answer_in_its_source(
+    page, river, learner, language
+):
     text = TEXT[language]
     item = a_cloze(river)
     sign_in(page, learner, river.get_absolute_url())
@@ -116,13 +124,16 @@ def test_it_filters_an_articles_items_and_reveals_an_answer_in_its_source(page, 
 
     clozes = river.items.active().filter(kind=StudyItem.Kind.CLOZE).count()
     cloze_filter = page.get_by_role("navigation", name=text["filter"]).get_by_role(
-        "link", name=re.compile(f"^{text['cloze']} ")  # the kind, then how many there are
+        "link",
+        name=re.compile(f"^{text['cloze']} "),  # the kind, then how many there are
     )
     click_through(page, cloze_filter)
     assert page.url.endswith("?kind=cloze")
     expect(cloze_filter).to_have_attribute("aria-current", "page")
     expect(cloze_filter.locator(".count")).to_have_text(str(clozes))
-    expect(page.locator(".item-list .item .meta")).to_have_text([re.compile(f"^{text['cloze']}")] * clozes)
+    expect(page.locator(".item-list .item .meta")).to_have_text(
+        [re.compile(f"^{text['cloze']}")] * clozes
+    )
 
     click_through(page, page.locator(f"#item-{item.pk} .prompt a"))
     assert page.url.endswith(item.get_absolute_url())
@@ -156,7 +167,9 @@ def test_it_reveals_the_answer_without_javascript_too(page, river, learner):
     sign_in(page, learner, item.get_absolute_url())
     expect(page.locator("#answer mark")).to_have_count(0)
 
-    click_through(page, page.get_by_role("link", name="显示答案"))  # a plain link to the answer page
+    click_through(
+        page, page.get_by_role("link", name="显示答案")
+    )  # a plain link to the answer page
     assert page.url.endswith(reverse("quizzes:item_answer", args=[item.pk]))
     expect(page.locator("#answer .answers li")).to_have_text(item.answers)
     assert set(page.locator("#answer .source mark").all_inner_texts()) == set(item.answers)
@@ -167,10 +180,14 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
     item = a_cloze(river)
     sign_in(page, learner, item.get_absolute_url())
     expect(page.get_by_role("link", name="编辑条目")).to_have_count(0)  # teachers only
-    expect(page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")).to_have_count(0)
+    expect(
+        page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")
+    ).to_have_count(0)
     report = page.locator("details.flag")
     report.get_by_text("报告问题").click()
-    expect(report.locator("fieldset label")).to_have_text(REASONS)  # to choose from, none chosen in advance
+    expect(report.locator("fieldset label")).to_have_text(
+        REASONS
+    )  # to choose from, none chosen in advance
     expect(report.get_by_role("radio", checked=True)).to_have_count(0)
 
     # With no reason chosen, the browser keeps the form (the radios are required) ...
@@ -191,11 +208,18 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
     assert page.url.endswith(item.get_absolute_url())
     expect(page.get_by_role("status")).to_have_text("谢谢！问题已提交给老师。")
     flag = ItemFlag.objects.get()
-    assert (flag.item, flag.user, flag.reason, flag.resolved_at) == (item, learner, "wrong_answer", None)
+    assert (flag.item, flag.user, flag.reason, flag.resolved_at) == (
+        item,
+        learner,
+        "wrong_answer",
+        None,
+    )
 
     click_through(page, page.get_by_role("button", name="退出"))
     sign_in(page, teacher, reverse("corpus:library"))
-    click_through(page, page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈"))
+    click_through(
+        page, page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")
+    )
     reported = page.locator(".item-list > li")
     expect(reported).to_have_count(1)
     expect(reported).to_contain_text("答案有误：答案应该是两个字。")
@@ -211,10 +235,16 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
     expect(page.get_by_role("status")).to_have_text("条目已保存。")
     expect(page.locator(".question .prompt")).to_contain_text("依原文填空：")
     item.refresh_from_db()
-    assert (item.prompt, item.origin, item.edited_by) == (new_prompt, StudyItem.Origin.EDITED, teacher)
+    assert (item.prompt, item.origin, item.edited_by) == (
+        new_prompt,
+        StudyItem.Origin.EDITED,
+        teacher,
+    )
 
     click_through(page, page.get_by_role("link", name="反馈"))
-    expect(page.locator(".item-list > li .prompt")).to_contain_text("依原文填空：")  # the report stays open
+    expect(page.locator(".item-list > li .prompt")).to_contain_text(
+        "依原文填空："
+    )  # the report stays open
     click_through(page, page.get_by_role("button", name="标记为已处理"))
     assert page.url.endswith(reverse("quizzes:flag_list"))
     expect(page.get_by_role("status")).to_have_text("已标记为处理完毕。")
@@ -230,7 +260,9 @@ def test_it_lets_a_teacher_disable_and_enable_an_item_from_the_list(page, river,
     card = page.locator(f"#item-{item.pk}")
 
     click_through(page, card.get_by_role("button", name="停用"))
-    expect(page).to_have_url(re.compile(re.escape(f"{list_url}#item-{item.pk}") + "$"))  # back at the item
+    expect(page).to_have_url(
+        re.compile(re.escape(f"{list_url}#item-{item.pk}") + "$")
+    )  # back at the item
     expect(page.get_by_role("status")).to_have_text("已停用。")
     expect(card.locator(".meta strong")).to_have_text("停用")
     item.refresh_from_db()
@@ -266,8 +298,16 @@ def test_it_lets_a_teacher_add_a_choice_item_after_correcting_the_form(page, riv
     click_through(page, page.get_by_role("button", name="保存"))
     added = river.items.get(origin=StudyItem.Origin.ADDED)
     assert page.url.endswith(added.get_absolute_url())
-    assert (added.kind, added.prompt, added.source) == (StudyItem.Kind.CHOICE, CHOICE_PROMPT, CHOICE_SOURCE)
-    assert (added.answers, added.options, added.edited_by) == ([CHOICE_OPTIONS[0]], CHOICE_OPTIONS, teacher)
+    assert (added.kind, added.prompt, added.source) == (
+        StudyItem.Kind.CHOICE,
+        CHOICE_PROMPT,
+        CHOICE_SOURCE,
+    )
+    assert (added.answers, added.options, added.edited_by) == (
+        [CHOICE_OPTIONS[0]],
+        CHOICE_OPTIONS,
+        teacher,
+    )
     expect(page.get_by_role("status")).to_have_text("条目已添加。")
     expect(page.get_by_role("heading", level=1)).to_have_text("单选")
     expect(page.locator(".question .prompt")).to_have_text(CHOICE_PROMPT)
@@ -275,7 +315,9 @@ def test_it_lets_a_teacher_add_a_choice_item_after_correcting_the_form(page, riv
 
 
 @pytest.mark.parametrize("where", ["article", "document"])
-def test_it_downloads_the_items_as_json_anki_text_and_an_anki_package(page, river, teacher, where, tmp_path):
+def test_it_downloads_the_items_as_json_anki_text_and_an_anki_package(
+    page, river, teacher, where, tmp_path
+):
     owner = river if where == "article" else river.document
     sign_in(page, teacher, owner.get_absolute_url())
     active = StudyItem.objects.active().filter(article=river)

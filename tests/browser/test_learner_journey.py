@@ -30,7 +30,9 @@ def test_a_new_learner_studies_a_demo_article(page):
     page.locator("#id_password2").fill(PASSWORD)
     click_through(page, page.locator("main form button[type=submit]"))
 
-    click_through(page, page.locator(".site-header nav a[href='%s']" % reverse("quizzes:study_home")))
+    click_through(
+        page, page.locator(".site-header nav a[href='%s']" % reverse("quizzes:study_home"))
+    )
     click_through(page, page.get_by_role("link", name="选择文章").first)
     page.get_by_label(DEMO_ARTICLE).check()
     click_through(page, page.locator("main form button[type=submit]"))
@@ -60,8 +62,12 @@ def take_a_practice_test(page) -> None:
             for answer in item.answers:
                 page.locator(f"input[name='{prefix}option'][value='{answer}']").check()
         else:
-            for index, answer in enumerate(item.answers[: page.locator(f"input[name='{prefix}answer']").count()]):
-                page.locator(f"input[name='{prefix}answer']").nth(index).fill(to_traditional.convert(answer))
+            for index, answer in enumerate(
+                item.answers[: page.locator(f"input[name='{prefix}answer']").count()]
+            ):
+                page.locator(f"input[name='{prefix}answer']").nth(index).fill(
+                    to_traditional.convert(answer)
+                )
     click_through(page, page.get_by_role("button", name="交卷"))
     expect(page.locator(".score")).to_have_text("4 / 5（80%）")
     wrong = page.locator(".results .is-wrong")

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def new_phone(browser, site_url, language):
     context = browser.new_context(base_url=site_url, locale="zh-CN", viewport=PHONE)
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}]
+    )
     page = context.new_page()
     watch(page, site_url)
     return context, page
@@ -31,7 +33,9 @@ def answer_on(phone, item, *, right: bool) -> None:
     expect(form).to_be_visible()
     check_page(phone)
     if item.options:
-        choice = item.answers[0] if right else next(o for o in item.options if o not in item.answers)
+        choice = (
+            item.answers[0] if right else next(o for o in item.options if o not in item.answers)
+        )
         form.locator(f"input[value='{choice}']").check()
     else:
         for index, value in enumerate(item.answers[: form.locator("input[name=answer]").count()]):
@@ -43,13 +47,19 @@ def answer_on(phone, item, *, right: bool) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_a_room_plays_a_live_quiz_to_the_podium(page, browser, context, site_url, django_user_model, language):
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}])
+def test_a_room_plays_a_live_quiz_to_the_podium(
+    page, browser, context, site_url, django_user_model, language
+):
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}]
+    )
     make_document(RIVER_PAGE, "river.md")
     article = Article.objects.get(title=RIVER_TITLE)
     sign_in(page, make_account(django_user_model, "laoshi", "teacher"))
     visit(page, article.get_absolute_url())
-    click_through(page, page.locator(f"main a[href='{reverse('quizzes:live_new')}?article={article.pk}']"))
+    click_through(
+        page, page.locator(f"main a[href='{reverse('quizzes:live_new')}?article={article.pk}']")
+    )
     page.locator("#id_size").fill("3")
     page.locator("#id_seconds").fill("60")
     click_through(page, page.locator("main form button[type=submit]"))
@@ -76,7 +86,9 @@ def test_a_room_plays_a_live_quiz_to_the_podium(page, browser, context, site_url
         if index == 0:  # the second phone reloads and is still the same player, with its points
             _, phone = phones[1]
             phone.reload()
-            expect(phone.locator(".live-me")).to_contain_text(str(LivePlayer.objects.get(nickname="乙").score))
+            expect(phone.locator(".live-me")).to_contain_text(
+                str(LivePlayer.objects.get(nickname="乙").score)
+            )
             check_page(phone)
         expect(page.locator("#counts")).to_contain_text("3 / 3")
         click_through(page, page.locator("button[value=results]"))
@@ -84,7 +96,9 @@ def test_a_room_plays_a_live_quiz_to_the_podium(page, browser, context, site_url
         for _, phone in phones:
             expect(phone.locator("#phone .score")).to_be_visible()
         check_page(phones[0][1])
-        click_through(page, page.locator("button[value=next]" if index < 2 else "button[value=end]"))
+        click_through(
+            page, page.locator("button[value=next]" if index < 2 else "button[value=end]")
+        )
 
     expect(page.locator(".podium li")).to_have_count(3)
     first, second, third = (LivePlayer.objects.get(nickname=n) for n in ("甲", "乙", "丙"))

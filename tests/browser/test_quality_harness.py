@@ -42,7 +42,9 @@ class FixturePages(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def fixture_site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(FixturePages, directory=str(PAGES)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(FixturePages, directory=str(PAGES))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -81,14 +83,19 @@ def test_it_rejects_a_serious_accessibility_violation_with_axe(page):
 
 def test_it_drops_the_hx_attribute_complaints_and_nothing_else(page, nu_checker):
     html = (PAGES / "htmx_attributes.html").read_text(encoding="utf-8")
-    complaints = [m["message"] for m in nu_checker.messages(html) if quality.is_htmx_attribute_error(m)]
+    complaints = [
+        m["message"] for m in nu_checker.messages(html) if quality.is_htmx_attribute_error(m)
+    ]
     for attribute, element in [
         ("hx-headers", "body"),
         ("hx-get", "form"),
         ("hx-post", "form"),
         ("hx-disabled-elt", "button"),
     ]:
-        assert f"Attribute “{attribute}” not allowed on element “{element}” at this point." in complaints
+        assert (
+            f"Attribute “{attribute}” not allowed on element “{element}” at this point."
+            in complaints
+        )
     assert quality.html_errors(html) == []
     visit(page, "/htmx_attributes.html")
 
@@ -97,8 +104,10 @@ def test_it_drops_the_hx_attribute_complaints_and_nothing_else(page, nu_checker)
 
 
 def test_it_drops_complaints_about_hx_on_event_attributes(nu_checker):
-    html = (PAGES / "valid.html").read_text(encoding="utf-8").replace(
-        "<p>", '<p hx-on::after-request="this.remove()" hx-on:htmx:load="1">'
+    html = (
+        (PAGES / "valid.html")
+        .read_text(encoding="utf-8")
+        .replace("<p>", '<p hx-on::after-request="this.remove()" hx-on:htmx:load="1">')
     )
     messages = nu_checker.messages(html)
     assert sum(quality.is_htmx_attribute_error(message) for message in messages) == 2

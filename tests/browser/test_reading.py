@@ -36,7 +36,9 @@ def river():
 @pytest.fixture(params=["zh-hans", "en"])
 def language(request, context, site_url) -> str:
     """The interface language, chosen as the switch does: with the language cookie."""
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
     return request.param
 
 
@@ -83,14 +85,19 @@ def test_it_shows_the_outline_and_moves_to_the_text_it_links(page, river, langua
 
     heading = outline.get_by_role("link", name=RIVER_HEADINGS[0])
     heading.click()
-    expect(page.locator(heading.get_attribute("href")).get_by_role("heading")).to_have_text(RIVER_HEADINGS[0])
+    expect(page.locator(heading.get_attribute("href")).get_by_role("heading")).to_have_text(
+        RIVER_HEADINGS[0]
+    )
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], indirect=True, ids=["desktop"])
 @pytest.mark.parametrize("color_scheme", ["dark"], indirect=True)
 def test_it_puts_the_outline_beside_the_text_on_a_wide_screen(page, river):
     visit(page, Article.objects.get(document=river).get_absolute_url())
-    outline, text = page.locator("aside.outline").bounding_box(), page.locator("article.text").bounding_box()
+    outline, text = (
+        page.locator("aside.outline").bounding_box(),
+        page.locator("article.text").bounding_box(),
+    )
     assert outline["x"] + outline["width"] <= text["x"]
     assert abs(outline["y"] - text["y"]) < 5
 
@@ -101,14 +108,18 @@ def test_it_searches_the_library_through_htmx(page, river):
     results = page.locator("#results")
     expect(results).to_contain_text(READING_TITLE)
 
-    with page.expect_response(lambda response: response.request.headers.get("hx-request") == "true"):
+    with page.expect_response(
+        lambda response: response.request.headers.get("hx-request") == "true"
+    ):
         page.locator("#id_q").fill(RIVER_AUTHOR)
     expect(results).not_to_contain_text(READING_TITLE)
     expect(results).to_contain_text(RIVER_TITLE)
     expect(page).to_have_url(re.compile(r"\?q="))  # pushed, so the address can be shared
     check_page(page)
 
-    with page.expect_response(lambda response: response.request.headers.get("hx-request") == "true"):
+    with page.expect_response(
+        lambda response: response.request.headers.get("hx-request") == "true"
+    ):
         page.locator("#id_q").fill("没有这篇文章")
     expect(results).to_have_text("没有找到与“没有这篇文章”相关的文章。")
     check_page(page)
@@ -138,7 +149,9 @@ def test_it_switches_the_language_with_the_footer_buttons(page, river):
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(switch.locator('button[value="zh-hans"]')).to_have_attribute("aria-pressed", "true")
 
-    assert english_heading != chinese_heading, "the English interface shows the Chinese text (no translation)"
+    assert english_heading != chinese_heading, (
+        "the English interface shows the Chinese text (no translation)"
+    )
     # Each button names its language in that language, as its lang attribute says, on every page.
     assert chinese_names == english_names == ["简体中文", "English"]
 

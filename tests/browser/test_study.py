@@ -35,7 +35,9 @@ def shown_item(card):
     return StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
 
 
-def review_by_keyboard(page, count: int, *, hint_at: int = 3, override_from: int | None = None) -> int:
+def review_by_keyboard(
+    page, count: int, *, hint_at: int = 3, override_from: int | None = None
+) -> int:
     """Answer up to `count` cards as a learner at a keyboard: Space and 3 for flashcards, number
     keys for options, typed answers in traditional characters; the hint once. From the
     `override_from`-th card, the first typed card is answered wrong and then rated Good by the
@@ -46,7 +48,9 @@ def review_by_keyboard(page, count: int, *, hint_at: int = 3, override_from: int
         card = page.locator("#card")
         item_kind = card.locator(".question h2").inner_text()
         overriding = False
-        with page.expect_response(lambda r: r.request.method == "POST" and "/study/review/" in r.url):
+        with page.expect_response(
+            lambda r: r.request.method == "POST" and "/study/review/" in r.url
+        ):
             if card.locator("[data-key=' ']").count():  # a flashcard: Space reveals, 3 rates Good
                 page.keyboard.press(" ")
                 expect(card.locator(".ratings")).to_be_visible()
@@ -63,7 +67,9 @@ def review_by_keyboard(page, count: int, *, hint_at: int = 3, override_from: int
                 overriding = pending_override and answered >= override_from
                 if answered == hint_at:  # use the hint once
                     card.locator("details.hint summary").click()
-                for index, value in enumerate(item.answers[: card.locator("input[name=answer]").count()]):
+                for index, value in enumerate(
+                    item.answers[: card.locator("input[name=answer]").count()]
+                ):
                     typed = "不是这个" if overriding else to_traditional.convert(value)
                     card.locator("input[name=answer]").nth(index).fill(typed)
                 card.locator(".question button[type=submit]").click()
@@ -76,7 +82,9 @@ def review_by_keyboard(page, count: int, *, hint_at: int = 3, override_from: int
             good = page.locator("#feedback .override button[value='3']")
             with page.expect_response(lambda r: r.request.method == "POST" and "/rating/" in r.url):
                 good.click()
-            expect(page.locator("#feedback .override button[value='3']")).to_have_attribute("aria-pressed", "true")
+            expect(page.locator("#feedback .override button[value='3']")).to_have_attribute(
+                "aria-pressed", "true"
+            )
             assert ReviewLog.objects.order_by("-pk").first().rating == 3
         if not page.locator("#card .question").count():
             return answered
@@ -94,7 +102,9 @@ def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
 
     assert review_by_keyboard(page, 10) == 10
     typed = ReviewLog.objects.exclude(correct=None)
-    assert typed.exists() and all(log.correct for log in typed)  # traditional characters were accepted
+    assert typed.exists() and all(
+        log.correct for log in typed
+    )  # traditional characters were accepted
     assert document.articles.exists()
 
 
@@ -102,7 +112,9 @@ def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
 def test_it_changes_study_settings(page, learner, context, site_url, language):
     from django.conf import settings as django_settings
 
-    context.add_cookies([{"name": django_settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}])
+    context.add_cookies(
+        [{"name": django_settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}]
+    )
     sign_in(page, learner)
     visit(page, reverse("quizzes:study_settings"))
     page.locator("#id_desired_retention").fill("1.5")

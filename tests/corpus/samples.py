@@ -33,4 +33,6 @@ LIBRARY_POINTS = ["健全基层阅读服务网络", "推广流动图书服务", 
 def make_document(text: str = LIBRARY_PAGE, filename: str = "library.md", user=None):
     from corpus.importing import document_import, document_preview
 
-    return document_import(preview=document_preview(data=text.encode("utf-8")), filename=filename, user=user).document
+    return document_import(
+        preview=document_preview(data=text.encode("utf-8")), filename=filename, user=user
+    ).document

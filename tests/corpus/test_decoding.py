@@ -61,7 +61,12 @@ def test_it_refuses_more_than_the_limit():
 
 def test_it_checks_pasted_text_the_same_way():
     assert check_text(TEXT) == TEXT
-    for text, code in [("", "empty"), (" \n ", "empty"), ("a\x00b", "binary"), ("字" * 100, "too_large")]:
+    for text, code in [
+        ("", "empty"),
+        (" \n ", "empty"),
+        ("a\x00b", "binary"),
+        ("字" * 100, "too_large"),
+    ]:
         with pytest.raises(DecodeError) as raised:
             check_text(text, max_bytes=200)
         assert raised.value.code == code

@@ -48,7 +48,9 @@ def test_it_parses_each_demo_page_as_written(filename):
 
 def test_it_rejoins_every_column_break_of_page_two():
     text = (DEMO / "page-2-rural-revitalization.md").read_text(encoding="utf-8")
-    blocks = [b.strip() for b in text.split("\n\n") if b.strip() and not b.startswith(("#", "●", "("))]
+    blocks = [
+        b.strip() for b in text.split("\n\n") if b.strip() and not b.startswith(("#", "●", "("))
+    ]
     cut = sum(1 for block in blocks if not block.endswith(CLOSERS))
     assert cut >= 6  # the page really has column breaks
     paragraphs = [p.text for a in parse(text).articles for s in a.sections for p in s.paragraphs]
@@ -64,4 +66,6 @@ def test_it_gives_every_demo_article_study_material():
             assert re.search(r"[\u4e00-\u9fff”]{2,}是[^,，。]{4,}", body), article.title
             assert re.search(r"[:：]“", body), article.title
             assert re.search(r"\d+(\.\d+)?(万|亿)?[个%年亩县项元人所家条]", body), article.title
-            assert re.search(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}", body), article.title
+            assert re.search(
+                r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}", body
+            ), article.title

@@ -45,7 +45,9 @@ def test_it_previews_a_pasted_text_then_saves_it_on_confirm(signed_in):
 
 @pytest.mark.django_db
 def test_it_previews_an_uploaded_gb18030_file(signed_in):
-    upload = SimpleUploadedFile("page.txt", LIBRARY_PAGE.encode("gb18030"), content_type="text/plain")
+    upload = SimpleUploadedFile(
+        "page.txt", LIBRARY_PAGE.encode("gb18030"), content_type="text/plain"
+    )
     response = signed_in.post(IMPORT, {"upload": upload})
     assert response.status_code == 200
     assert response.context["preview"].encoding == "gb18030"

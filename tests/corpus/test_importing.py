@@ -2,7 +2,13 @@ import pytest
 
 from corpus.importing import ImportFailed, document_import, document_preview
 from corpus.models import Article, Document, KeyPoint, Paragraph, Section
-from tests.corpus.samples import LIBRARY_HEADINGS, LIBRARY_PAGE, LIBRARY_POINTS, LIBRARY_TITLE, make_document
+from tests.corpus.samples import (
+    LIBRARY_HEADINGS,
+    LIBRARY_PAGE,
+    LIBRARY_POINTS,
+    LIBRARY_TITLE,
+    make_document,
+)
 
 ALL_MODELS = (Document, Article, Section, Paragraph, KeyPoint)
 

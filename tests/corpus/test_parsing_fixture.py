@@ -36,7 +36,16 @@ COLUMN_BREAK_JOINS = [
     "避免被传统应用场景",
 ]
 # What follows each break: it must never open a paragraph of its own.
-SECOND_HALVES = ["产业变革", "学研究范式", "产业壮大", "节强链", "多绿色车间", "的地方性法规", "在市场活动中", "传统应用场景"]
+SECOND_HALVES = [
+    "产业变革",
+    "学研究范式",
+    "产业壮大",
+    "节强链",
+    "多绿色车间",
+    "的地方性法规",
+    "在市场活动中",
+    "传统应用场景",
+]
 CLOSING_PUNCTUATION = tuple("。！？；…”’）)!?;")
 
 
@@ -44,7 +53,9 @@ pytestmark = needs_fixture
 
 
 def test_it_finds_the_fixture_page():
-    assert PAGE.is_file(), f"the shared newspaper page is missing at {PAGE}; set XUEER_SHARED_CORPUS"
+    assert PAGE.is_file(), (
+        f"the shared newspaper page is missing at {PAGE}; set XUEER_SHARED_CORPUS"
+    )
 
 
 @cache
@@ -53,7 +64,12 @@ def make_outline():
 
 
 def all_paragraphs(outline):
-    return [paragraph.text for article in outline.articles for section in article.sections for paragraph in section.paragraphs]
+    return [
+        paragraph.text
+        for article in outline.articles
+        for section in article.sections
+        for paragraph in section.paragraphs
+    ]
 
 
 def article_bodies(article):
@@ -222,14 +238,20 @@ def test_it_rejoins_a_paragraph_cut_by_a_column_break(join):
 
 def test_it_leaves_no_paragraph_without_closing_punctuation():
     outline = make_outline()
-    unfinished = [paragraph[-15:] for paragraph in all_paragraphs(outline) if not paragraph.endswith(CLOSING_PUNCTUATION)]
+    unfinished = [
+        paragraph[-15:]
+        for paragraph in all_paragraphs(outline)
+        if not paragraph.endswith(CLOSING_PUNCTUATION)
+    ]
     assert unfinished == []
 
 
 @pytest.mark.parametrize("second_half", SECOND_HALVES)
 def test_it_leaves_no_paragraph_starting_after_a_column_break(second_half):
     outline = make_outline()
-    assert not [paragraph for paragraph in all_paragraphs(outline) if paragraph.startswith(second_half)]
+    assert not [
+        paragraph for paragraph in all_paragraphs(outline) if paragraph.startswith(second_half)
+    ]
 
 
 def test_it_keeps_article_bodies_apart():

@@ -169,7 +169,9 @@ def test_it_reads_plain_numbered_headings_at_their_levels():
 
 def test_it_takes_a_run_in_heading_and_keeps_the_rest_as_the_paragraph():
     sections = only_article(REPORT)["sections"]
-    assert sections[2]["paragraphs"] == ["新建乡镇分馆四个，流动借阅车每月下乡两次，全年接待读者十二万人次。"]
+    assert sections[2]["paragraphs"] == [
+        "新建乡镇分馆四个，流动借阅车每月下乡两次，全年接待读者十二万人次。"
+    ]
     assert sections[5]["paragraphs"] == ["今年再建三个分馆，实现乡镇全覆盖。"]
 
 
@@ -179,7 +181,9 @@ def test_it_joins_a_salutation_with_the_line_after_it():
 
 
 def test_it_reads_a_date_line_without_parentheses():
-    article = only_article("县图书馆年度报告\n2024年3月5日\n全年新增藏书一万册，读者满意度明显提高。\n")
+    article = only_article(
+        "县图书馆年度报告\n2024年3月5日\n全年新增藏书一万册，读者满意度明显提高。\n"
+    )
     assert article["date"] == "2024年3月5日"
 
 
@@ -194,7 +198,9 @@ def test_it_reads_a_date_line_without_parentheses():
     ],
 )
 def test_it_reads_an_unmarked_author_line_under_a_report_title(author_line, authors):
-    article = only_article(f"县图书馆年度报告\n{author_line}\n全年新增藏书一万册，读者满意度明显提高。\n")
+    article = only_article(
+        f"县图书馆年度报告\n{author_line}\n全年新增藏书一万册，读者满意度明显提高。\n"
+    )
     assert (article["title"], article["authors"]) == ("县图书馆年度报告", authors)
     assert all_paragraphs({"articles": [article]}) == ["全年新增藏书一万册，读者满意度明显提高。"]
 
@@ -205,7 +211,9 @@ def test_it_does_not_take_a_short_second_title_line_for_an_author():
 
 
 def test_it_joins_a_report_title_broken_over_two_lines():
-    article = only_article("关于县图书馆总分馆建设情况的\n调查报告\n全县已建成分馆十二个，覆盖所有乡镇。\n")
+    article = only_article(
+        "关于县图书馆总分馆建设情况的\n调查报告\n全县已建成分馆十二个，覆盖所有乡镇。\n"
+    )
     assert article["title"] == "关于县图书馆总分馆建设情况的调查报告"
 
 
@@ -270,7 +278,11 @@ def test_it_splits_a_page_into_articles_at_title_and_byline_blocks():
 
 def test_it_reads_several_authors_on_bylines():
     outline = parsed(NEWSPAPER_PAGE)
-    assert [article["authors"] for article in outline["articles"]] == [["林晓", "陈默"], ["赵青", "孙阳", "郑远"], ["吴桐"]]
+    assert [article["authors"] for article in outline["articles"]] == [
+        ["林晓", "陈默"],
+        ["赵青", "孙阳", "郑远"],
+        ["吴桐"],
+    ]
 
 
 def test_it_reads_column_labels_under_a_byline_and_above_a_title():
@@ -304,7 +316,9 @@ def test_it_rejoins_a_soft_wrapped_markdown_paragraph():
 def test_it_keeps_banner_labels_and_notes_out_of_bodies_and_headings():
     outline = parsed(NEWSPAPER_PAGE)
     bodies = "\n".join(all_paragraphs(outline))
-    headings = [section["heading"] for article in outline["articles"] for section in article["sections"]]
+    headings = [
+        section["heading"] for article in outline["articles"] for section in article["sections"]
+    ]
     for metadata in ("职业教育改革进行时", "三农观察", "学习笔记", "作者", "●", "本报记者"):
         assert metadata not in bodies
         assert all(metadata not in (heading or "") for heading in headings)
@@ -382,8 +396,14 @@ def test_it_reads_a_plain_page_with_bylines_and_no_blank_lines():
         "节水灌溉见成效\n●王五\n今年全县推广滴灌两万亩。\n"
     )
     outline = parsed(text)
-    assert [article["title"] for article in outline["articles"]] == ["县图书馆开展阅读月活动", "节水灌溉见成效"]
-    assert all_paragraphs(outline) == ["阅读月期间，图书馆举办讲座十场。", "今年全县推广滴灌两万亩。"]
+    assert [article["title"] for article in outline["articles"]] == [
+        "县图书馆开展阅读月活动",
+        "节水灌溉见成效",
+    ]
+    assert all_paragraphs(outline) == [
+        "阅读月期间，图书馆举办讲座十场。",
+        "今年全县推广滴灌两万亩。",
+    ]
 
 
 def test_it_reads_a_plain_report_without_byline_as_one_article():
@@ -436,7 +456,10 @@ def test_it_does_not_read_a_word_ending_in_a_numeral_as_enumeration():
         ("今年全县节水成效明显。居民用水量下降一成。", "narration opening with a time phrase"),
         ("我们走访了十二个村。村民反映滴灌好用。", "narration opening with a pronoun"),
         ("推广节水器具，提高入户率。今年发放节水龙头五千个。", "a pause inside the sentence"),
-        ("县里把推广滴灌技术和改造老旧供水管网作为今年农村水利工作的两项重点任务。各乡镇落实。", "too long"),
+        (
+            "县里把推广滴灌技术和改造老旧供水管网作为今年农村水利工作的两项重点任务。各乡镇落实。",
+            "too long",
+        ),
         ("加强节水宣传。", "nothing follows the sentence"),
         ("节水宣传进校园了吗？各学校正在落实。", "a question"),
     ],
@@ -471,7 +494,10 @@ def test_it_reads_half_width_punctuation_like_full_width():
     text = "节水工作简报\n\n●王五\n\n县水利局召开会议,部署节水工作.\n\n(一)推广节水器具.\n\n推广节水器具;今年发放节水龙头五千个;\n\n(作者单位:某某县水利局)\n"
     article = only_article(text)
     assert article["note"] == "作者单位:某某县水利局"
-    assert [(section["level"], section["heading"]) for section in article["sections"]] == [(0, None), (2, "推广节水器具")]
+    assert [(section["level"], section["heading"]) for section in article["sections"]] == [
+        (0, None),
+        (2, "推广节水器具"),
+    ]
 
 
 def test_it_treats_a_half_width_comma_as_a_pause_in_a_lead_sentence():
@@ -504,7 +530,15 @@ def test_it_parses_windows_line_ends_like_unix_ones():
         "一、总体要求\n\n（一）加强管理。全县统一部署。\n",
         "##\n#\n●\n（）\n——\n",
     ],
-    ids=["empty", "whitespace", "english", "long-line", "one-character-line", "no-title", "markers-only"],
+    ids=[
+        "empty",
+        "whitespace",
+        "english",
+        "long-line",
+        "one-character-line",
+        "no-title",
+        "markers-only",
+    ],
 )
 def test_it_finds_no_article_where_there_is_none(text):
     assert parse(text).articles == []

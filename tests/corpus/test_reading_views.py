@@ -50,9 +50,14 @@ def test_it_shows_the_outline_beside_the_text_with_points_highlighted(client):
 def test_it_reads_pages_in_a_fixed_number_of_queries(client):
     small = make_document()
     small_article = Article.objects.get(document=small)
-    big_text = LIBRARY_PAGE.replace("## 提升服务质量", "\n".join(
-        f"## 第{n}部分\n\n本部分说明第{n}项工作。\n\n落实第{n}项措施。具体安排如下,逐项推进。\n" for n in range(1, 30)
-    ) + "\n## 提升服务质量")
+    big_text = LIBRARY_PAGE.replace(
+        "## 提升服务质量",
+        "\n".join(
+            f"## 第{n}部分\n\n本部分说明第{n}项工作。\n\n落实第{n}项措施。具体安排如下,逐项推进。\n"
+            for n in range(1, 30)
+        )
+        + "\n## 提升服务质量",
+    )
     big = make_document(big_text.replace("建设书香社会", "建设书香社会(扩充)"), filename="big.md")
     big_article = Article.objects.get(document=big)
     assert big_article.sections.count() > small_article.sections.count() + 20

@@ -35,8 +35,13 @@ def assignment(teacher, classroom, article, students):
 
 
 def take(client, assignment, *, right: bool):
-    test = PracticeTest.objects.get(pk=int(client.post(
-        reverse("quizzes:assignment_take", args=[assignment.pk])).url.rstrip("/").split("/")[-1]))
+    test = PracticeTest.objects.get(
+        pk=int(
+            client.post(reverse("quizzes:assignment_take", args=[assignment.pk]))
+            .url.rstrip("/")
+            .split("/")[-1]
+        )
+    )
     client.post(test.get_absolute_url(), right_answers(test) if right else {})
     return test
 
@@ -56,7 +61,10 @@ def test_it_refuses_a_wrong_or_archived_code_with_a_message(teacher, classroom, 
     assert response.status_code == 400 and "没有这个加入码的班级" in response.content.decode()
     assert learner.post(reverse("quizzes:class_join"), {"code": ""}).status_code == 400
     teacher.post(reverse("quizzes:class_update", args=[classroom.pk]), {"action": "archive"})
-    assert learner.post(reverse("quizzes:class_join"), {"code": classroom.join_code}).status_code == 400
+    assert (
+        learner.post(reverse("quizzes:class_join"), {"code": classroom.join_code}).status_code
+        == 400
+    )
     assert not Membership.objects.exists()
 
 
@@ -80,7 +88,9 @@ def test_the_teacher_renames_archives_and_removes_a_learner(teacher, classroom, 
 def test_learners_see_the_assignment_and_answer_the_same_questions(assignment, students):
     home = students[0].get(reverse("quizzes:study_home")).content.decode()
     assert assignment.article.title in home and "待完成的作业" in home
-    tests = [take(client, assignment, right=index == 0) for index, client in enumerate(students[:2])]
+    tests = [
+        take(client, assignment, right=index == 0) for index, client in enumerate(students[:2])
+    ]
     for test in tests:
         assert set(test.answers.values_list("item", flat=True)) == set(assignment.item_ids)
     assert take(students[0], assignment, right=False).pk == tests[0].pk  # one attempt counts
@@ -108,14 +118,26 @@ def test_it_keeps_classes_apart(teacher, classroom, assignment, students, make_u
     outsider = signed_in(make_user("wai"))
     other_teacher = signed_in(make_user("bieren", role="teacher"))
     assert outsider.get(classroom.get_absolute_url()).status_code == 404
-    assert outsider.post(reverse("quizzes:assignment_take", args=[assignment.pk])).status_code == 404
+    assert (
+        outsider.post(reverse("quizzes:assignment_take", args=[assignment.pk])).status_code == 404
+    )
     assert outsider.get(assignment.get_absolute_url()).status_code == 403
     assert other_teacher.get(assignment.get_absolute_url()).status_code == 404
-    assert other_teacher.get(reverse("quizzes:assignment_csv", args=[assignment.pk])).status_code == 404
-    assert other_teacher.post(reverse("quizzes:class_update", args=[classroom.pk]), {"action": "archive"}).status_code == 404
+    assert (
+        other_teacher.get(reverse("quizzes:assignment_csv", args=[assignment.pk])).status_code
+        == 404
+    )
+    assert (
+        other_teacher.post(
+            reverse("quizzes:class_update", args=[classroom.pk]), {"action": "archive"}
+        ).status_code
+        == 404
+    )
     new = f"{reverse('quizzes:assignment_new', args=[classroom.pk])}?article={article.pk}"
     assert other_teacher.get(new).status_code == 404
-    assert students[0].get(assignment.get_absolute_url()).status_code == 403  # a learner sees no one's scores
+    assert (
+        students[0].get(assignment.get_absolute_url()).status_code == 403
+    )  # a learner sees no one's scores
     member_page = students[0].get(classroom.get_absolute_url()).content.decode()
     assert "qian" not in member_page and classroom.join_code not in member_page
     assert students[0].post(reverse("quizzes:class_create"), {"name": "x"}).status_code == 403

@@ -33,7 +33,10 @@ def export_items(*args: str) -> str:
 def test_it_prints_every_active_item_as_json(items, other_article):
     exported = json.loads(export_items("--format", "json"))
 
-    assert [entry["id"] for entry in exported] == [*(item.key for item in items.values()), "k-other"]
+    assert [entry["id"] for entry in exported] == [
+        *(item.key for item in items.values()),
+        "k-other",
+    ]
 
 
 def test_it_prints_the_anki_text_file(items):
@@ -77,7 +80,9 @@ def test_it_exports_only_the_chosen_article(items, other_article, tmp_path):
 
 
 def test_it_exports_only_the_chosen_document(items, other_article):
-    elsewhere = make_document(text="## 别的版面\n\n另一篇\n\n●某人\n\n正文一段。\n", filename="other.md")
+    elsewhere = make_document(
+        text="## 别的版面\n\n另一篇\n\n●某人\n\n正文一段。\n", filename="other.md"
+    )
     make_item(elsewhere.articles.first(), key="k-elsewhere")
 
     exported = json.loads(export_items("--format", "json", "--document", str(elsewhere.pk)))

@@ -40,19 +40,44 @@ def make_items(document) -> dict[str, StudyItem]:
     article = document.articles.get()
     lead, network, _quality = Section.objects.filter(article=article)
     items = {
-        "cloze": make_item(article, key="k-cloze", kind="cloze", section=network,
-                           prompt="推动县级图书馆与乡镇文化站、村级农家书屋____，实现图书通借通还。",
-                           answers=["互联互通"], cloze=CLOZE_TEXT, source=CLOZE_SOURCE),
-        "choice": make_item(article, key="k-choice", kind="choice", section=lead,
-                            prompt="流动图书车多久进村入户一次？", answers=["每月"],
-                            options=["每周", "每月", "每季度"], source="每月安排流动图书车进村入户。"),
-        "keypoints": make_item(article, key="k-keypoints", kind="keypoints", section=network,
-                               answers=["健全基层阅读服务网络", "推广流动图书服务"]),
-        "definition": make_item(article, key="k-definition", kind="definition", prompt=TRICKY, answers=[TRICKY]),
+        "cloze": make_item(
+            article,
+            key="k-cloze",
+            kind="cloze",
+            section=network,
+            prompt="推动县级图书馆与乡镇文化站、村级农家书屋____，实现图书通借通还。",
+            answers=["互联互通"],
+            cloze=CLOZE_TEXT,
+            source=CLOZE_SOURCE,
+        ),
+        "choice": make_item(
+            article,
+            key="k-choice",
+            kind="choice",
+            section=lead,
+            prompt="流动图书车多久进村入户一次？",
+            answers=["每月"],
+            options=["每周", "每月", "每季度"],
+            source="每月安排流动图书车进村入户。",
+        ),
+        "keypoints": make_item(
+            article,
+            key="k-keypoints",
+            kind="keypoints",
+            section=network,
+            answers=["健全基层阅读服务网络", "推广流动图书服务"],
+        ),
+        "definition": make_item(
+            article, key="k-definition", kind="definition", prompt=TRICKY, answers=[TRICKY]
+        ),
         "quote": make_item(article, key="k-quote", kind="quote", cloze="他说：{{c1::书香社会}}。"),
         "number": make_item(article, key="k-number", kind="number", cloze="每{{c1::月}}一次。"),
-        "multi": make_item(article, key="k-multi", kind="multi", answers=["甲", "丙"], options=["甲", "乙", "丙"]),
-        "enumeration": make_item(article, key="k-enumeration", kind="enumeration", answers=["一", "二", "三"]),
+        "multi": make_item(
+            article, key="k-multi", kind="multi", answers=["甲", "丙"], options=["甲", "乙", "丙"]
+        ),
+        "enumeration": make_item(
+            article, key="k-enumeration", kind="enumeration", answers=["一", "二", "三"]
+        ),
     }
     make_item(article, key="k-disabled", status=StudyItem.Status.DISABLED)
     make_item(article, key="k-retired", status=StudyItem.Status.RETIRED)
@@ -115,7 +140,9 @@ def test_it_exports_a_cloze_and_a_choice_item_as_json_objects(items):
 def test_it_exports_every_kind_and_leaves_out_disabled_and_retired_items(items):
     exported = json.loads(exporting.items_to_json(all_items()))
 
-    assert [entry["id"] for entry in exported] == [item.key for item in items.values()]  # creation order
+    assert [entry["id"] for entry in exported] == [
+        item.key for item in items.values()
+    ]  # creation order
     assert sorted(entry["kind"] for entry in exported) == sorted(StudyItem.Kind.values)
     assert all(entry["section"] is None for entry in exported if entry["kind"] == "definition")
 
@@ -150,12 +177,25 @@ def test_it_writes_one_row_per_active_item_with_note_type_deck_guid_and_tags(ite
     assert len(rows) == len(items)
     deck = f"学而::{items['cloze'].article.document.title}::{LIBRARY_TITLE}"
     cloze = rows[exporting.item_guid(items["cloze"])]
-    assert cloze == ["学而 填空", deck, exporting.item_guid(items["cloze"]), "xueer kind-cloze",
-                     CLOZE_TEXT, CLOZE_SOURCE, ""]
+    assert cloze == [
+        "学而 填空",
+        deck,
+        exporting.item_guid(items["cloze"]),
+        "xueer kind-cloze",
+        CLOZE_TEXT,
+        CLOZE_SOURCE,
+        "",
+    ]
     choice = rows[exporting.item_guid(items["choice"])]
-    assert choice == ["学而 问答", deck, exporting.item_guid(items["choice"]), "xueer kind-choice",
-                      "流动图书车多久进村入户一次？<ol><li>每周</li><li>每月</li><li>每季度</li></ol>", "每月",
-                      "每月安排流动图书车进村入户。"]
+    assert choice == [
+        "学而 问答",
+        deck,
+        exporting.item_guid(items["choice"]),
+        "xueer kind-choice",
+        "流动图书车多久进村入户一次？<ol><li>每周</li><li>每月</li><li>每季度</li></ol>",
+        "每月",
+        "每月安排流动图书车进村入户。",
+    ]
     enumeration = rows[exporting.item_guid(items["enumeration"])]
     assert enumeration[4:6] == ["k-enumeration 的题面", "一<br>二<br>三"]
     blank_kinds = {row[3] for row in rows.values() if row[0] == "学而 填空"}
@@ -191,18 +231,32 @@ def test_it_packages_one_note_per_item_with_stable_guids_and_fixed_note_types(it
     package = exporting.items_to_apkg(all_items(), deck_name="学而::测试")
 
     with open_collection(package, tmp_path) as collection:
-        notes = {guid: (mid, fields.split("\x1f"), tags.split())
-                 for guid, mid, fields, tags in collection.execute("SELECT guid, mid, flds, tags FROM notes")}
+        notes = {
+            guid: (mid, fields.split("\x1f"), tags.split())
+            for guid, mid, fields, tags in collection.execute(
+                "SELECT guid, mid, flds, tags FROM notes"
+            )
+        }
         card_count = collection.execute("SELECT count(*) FROM cards").fetchone()[0]
         models = json.loads(collection.execute("SELECT models FROM col").fetchone()[0])
         decks = json.loads(collection.execute("SELECT decks FROM col").fetchone()[0])
 
     assert set(notes) == {exporting.item_guid(item) for item in items.values()}
     assert card_count == len(items)  # every cloze has one c1, so one card each
-    assert {int(model_id) for model_id in models} >= {exporting.CLOZE_MODEL_ID, exporting.BASIC_MODEL_ID}
+    assert {int(model_id) for model_id in models} >= {
+        exporting.CLOZE_MODEL_ID,
+        exporting.BASIC_MODEL_ID,
+    }
     assert models[str(exporting.CLOZE_MODEL_ID)]["type"] == genanki.Model.CLOZE
-    assert [field["name"] for field in models[str(exporting.CLOZE_MODEL_ID)]["flds"]] == ["Text", "Source"]
-    assert [field["name"] for field in models[str(exporting.BASIC_MODEL_ID)]["flds"]] == ["Front", "Back", "Source"]
+    assert [field["name"] for field in models[str(exporting.CLOZE_MODEL_ID)]["flds"]] == [
+        "Text",
+        "Source",
+    ]
+    assert [field["name"] for field in models[str(exporting.BASIC_MODEL_ID)]["flds"]] == [
+        "Front",
+        "Back",
+        "Source",
+    ]
     assert decks[str(exporting.deck_id("学而::测试"))]["name"] == "学而::测试"
 
     mid, fields, tags = notes[exporting.item_guid(items["cloze"])]
@@ -211,14 +265,22 @@ def test_it_packages_one_note_per_item_with_stable_guids_and_fixed_note_types(it
     assert tags == ["xueer", "kind-cloze"]
     mid, fields, _tags = notes[exporting.item_guid(items["multi"])]
     assert mid == exporting.BASIC_MODEL_ID
-    assert fields == ["k-multi 的题面<ol><li>甲</li><li>乙</li><li>丙</li></ol>", "甲<br>丙", "k-multi 的原句"]
+    assert fields == [
+        "k-multi 的题面<ol><li>甲</li><li>乙</li><li>丙</li></ol>",
+        "甲<br>丙",
+        "k-multi 的原句",
+    ]
 
 
 def test_it_makes_one_card_per_cloze_number(items, tmp_path):
     StudyItem.objects.exclude(pk=items["cloze"].pk).delete()
-    StudyItem.objects.filter(pk=items["cloze"].pk).update(cloze="{{c1::甲}}、{{c2::乙}}和{{c1::丙}}")
+    StudyItem.objects.filter(pk=items["cloze"].pk).update(
+        cloze="{{c1::甲}}、{{c2::乙}}和{{c1::丙}}"
+    )
 
-    with open_collection(exporting.items_to_apkg(all_items(), deck_name="学而"), tmp_path) as collection:
+    with open_collection(
+        exporting.items_to_apkg(all_items(), deck_name="学而"), tmp_path
+    ) as collection:
         assert collection.execute("SELECT count(*) FROM notes").fetchone()[0] == 1
         assert collection.execute("SELECT count(*) FROM cards").fetchone()[0] == 2
 
@@ -247,16 +309,22 @@ def test_it_packages_an_empty_deck_with_both_note_types(db, tmp_path):
     with open_collection(exporting.items_to_apkg([], deck_name="学而"), tmp_path) as collection:
         assert collection.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
         models = json.loads(collection.execute("SELECT models FROM col").fetchone()[0])
-    assert {exporting.CLOZE_MODEL_ID, exporting.BASIC_MODEL_ID} <= {int(model_id) for model_id in models}
+    assert {exporting.CLOZE_MODEL_ID, exporting.BASIC_MODEL_ID} <= {
+        int(model_id) for model_id in models
+    }
 
 
 # export()
 
 
 def test_it_returns_content_type_and_extension_for_each_format(items):
-    json_content, json_type, json_extension = exporting.export(all_items(), "json", deck_name="学而")
+    json_content, json_type, json_extension = exporting.export(
+        all_items(), "json", deck_name="学而"
+    )
     csv_content, csv_type, csv_extension = exporting.export(all_items(), "csv", deck_name="学而")
-    apkg_content, apkg_type, apkg_extension = exporting.export(all_items(), "apkg", deck_name="学而")
+    apkg_content, apkg_type, apkg_extension = exporting.export(
+        all_items(), "apkg", deck_name="学而"
+    )
 
     assert (json_type, json_extension) == ("application/json", "json")
     assert json.loads(json_content.decode("utf-8"))

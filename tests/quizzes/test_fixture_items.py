@@ -23,4 +23,7 @@ def test_it_keeps_every_item_key_when_the_page_is_imported_again():
     again = make_document(text, filename="page-again.md")
     items_generate(again)
 
-    assert sorted(StudyItem.objects.of_document(again).values_list("article__position", "key")) == first
+    assert (
+        sorted(StudyItem.objects.of_document(again).values_list("article__position", "key"))
+        == first
+    )

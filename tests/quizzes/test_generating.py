@@ -45,14 +45,20 @@ def test_it_changes_only_the_corrected_paragraphs_items_and_retires_the_old_ones
     before = keys(document)
     paragraph = Paragraph.objects.get(text__startswith="推广流动图书服务")
     untouched = set(
-        StudyItem.objects.of_document(document).exclude(paragraph=paragraph).exclude(paragraph__isnull=True)
+        StudyItem.objects.of_document(document)
+        .exclude(paragraph=paragraph)
+        .exclude(paragraph__isnull=True)
         .values_list("key", flat=True)
     )
-    old_of_paragraph = set(StudyItem.objects.filter(paragraph=paragraph).values_list("key", flat=True))
+    old_of_paragraph = set(
+        StudyItem.objects.filter(paragraph=paragraph).values_list("key", flat=True)
+    )
     assert old_of_paragraph
     # The section's key-point card and list recall name this paragraph's point too.
     naming_the_point = {
-        item.key for item in StudyItem.objects.of_document(document) if "推广流动图书服务" in item.answers
+        item.key
+        for item in StudyItem.objects.of_document(document)
+        if "推广流动图书服务" in item.answers
     }
 
     # A correction of that paragraph (its key point included): 流动 becomes 移动.
@@ -63,7 +69,9 @@ def test_it_changes_only_the_corrected_paragraphs_items_and_retires_the_old_ones
 
     active = set(StudyItem.objects.of_document(document).active().values_list("key", flat=True))
     assert untouched <= active
-    retired = set(StudyItem.objects.filter(status=StudyItem.Status.RETIRED).values_list("key", flat=True))
+    retired = set(
+        StudyItem.objects.filter(status=StudyItem.Status.RETIRED).values_list("key", flat=True)
+    )
     assert retired and retired <= old_of_paragraph | naming_the_point
     assert retired & old_of_paragraph
     assert keys(document) >= before  # nothing deleted: a learner's history keeps its item
@@ -87,6 +95,8 @@ def test_it_leaves_a_teachers_edit_alone_when_regenerating(make_user):
 
 @pytest.mark.django_db(transaction=True)
 def test_it_generates_on_import_through_the_task_queue():
-    document = make_document()  # the import queues generation on commit; tests run tasks immediately
+    document = (
+        make_document()
+    )  # the import queues generation on commit; tests run tasks immediately
     assert Generation.objects.get(document=document).state == Generation.State.DONE
     assert StudyItem.objects.of_document(document).exists()

@@ -38,7 +38,9 @@ def items_of(kind):
 
 def test_it_does_not_import_jieba_when_the_package_is_imported():
     code = "import sys, quizzes.generation; print('jieba' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -61,8 +63,18 @@ def test_it_generates_every_kind_of_item_from_the_fixture_page():
 def test_it_turns_a_section_heading_into_a_card_of_its_key_points():
     card = next(item for item in items_of(KEYPOINTS) if item.source == HEADING)
     assert card.prompt == HEADING
-    assert card.answers == ["加强原创性、颠覆性科技创新", "加快实现高水平科技自立自强", "畅通教育、科技、人才良性循环"]
-    assert (card.article, card.section, card.paragraph, card.start, card.end) == (0, 2, None, 0, len(HEADING))
+    assert card.answers == [
+        "加强原创性、颠覆性科技创新",
+        "加快实现高水平科技自立自强",
+        "畅通教育、科技、人才良性循环",
+    ]
+    assert (card.article, card.section, card.paragraph, card.start, card.end) == (
+        0,
+        2,
+        None,
+        0,
+        len(HEADING),
+    )
 
 
 @needs_fixture
@@ -84,8 +96,14 @@ def test_it_blanks_both_parallel_terms_of_a_heading():
 def test_it_defines_new_quality_productive_forces_and_blanks_the_term():
     definition = next(item for item in items_of(DEFINITION) if item.extra["term"] == "新质生产力")
     assert definition.prompt == "什么是新质生产力？"
-    assert definition.answers == ["创新起主导作用,摆脱传统经济增长方式、生产力发展路径的先进生产力质态"]
-    cloze = next(i for i in items_of(CLOZE) if i.extra.get("from") == "definition" and i.answers == ["新质生产力"])
+    assert definition.answers == [
+        "创新起主导作用,摆脱传统经济增长方式、生产力发展路径的先进生产力质态"
+    ]
+    cloze = next(
+        i
+        for i in items_of(CLOZE)
+        if i.extra.get("from") == "definition" and i.answers == ["新质生产力"]
+    )
     assert cloze.prompt.startswith(BLANK + "是创新起主导作用")
     assert (cloze.paragraph, cloze.source) == (definition.paragraph, definition.source)
 
@@ -129,7 +147,9 @@ def test_it_blanks_a_term_inside_a_quotation_and_names_the_speaker():
     ],
 )
 def test_it_blanks_the_figure_and_keeps_the_unit(context, answer, unit):
-    item = next(i for i in items_of(NUMBER) if context + BLANK in i.prompt and i.extra["unit"] == unit)
+    item = next(
+        i for i in items_of(NUMBER) if context + BLANK in i.prompt and i.extra["unit"] == unit
+    )
     assert item.answers == [answer]
     assert context + BLANK + unit in item.prompt
 
@@ -160,7 +180,9 @@ def test_it_builds_single_choices_on_one_blank_items():
     choices = items_of(CHOICE)
     bases = Counter(item.extra["base"] for item in choices)
     assert set(bases) == {CLOZE, QUOTE, NUMBER}
-    figure = next(item for item in choices if item.extra["base"] == NUMBER and item.extra["unit"] == "亿千瓦")
+    figure = next(
+        item for item in choices if item.extra["base"] == NUMBER and item.extra["unit"] == "亿千瓦"
+    )
     assert figure.answers == ["15"] and all(option.isdigit() for option in figure.options)
 
 
@@ -181,4 +203,6 @@ def test_it_generates_nothing_from_an_empty_outline():
 
 def test_it_accepts_corpus_texts_as_any_iterable():
     outline = page_outline("community")
-    assert generate(outline, corpus_texts=iter([COMMUNITY_PAGE])) == generate(outline, corpus_texts=[COMMUNITY_PAGE])
+    assert generate(outline, corpus_texts=iter([COMMUNITY_PAGE])) == generate(
+        outline, corpus_texts=[COMMUNITY_PAGE]
+    )

@@ -39,7 +39,11 @@ def test_it_drops_a_distractor_that_the_library_says_is_true(base):
     choice = next(item for item in choices(items, base) if item.source.endswith("。"))
     wrong = next(option for option in choice.options if option != choice.answers[0])
     library = [choice.source.replace(choice.answers[0], wrong, 1)]
-    again = next(item for item in generate(parse(VILLAGE_PAGE), corpus_texts=library) if item.key == choice.key)
+    again = next(
+        item
+        for item in generate(parse(VILLAGE_PAGE), corpus_texts=library)
+        if item.key == choice.key
+    )
     assert wrong not in again.options and len(again.options) == 4
 
 

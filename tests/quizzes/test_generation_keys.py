@@ -49,13 +49,20 @@ def assert_only_that_paragraph_changed(text, old, new):
     after = keys_by_place(generate(edited))
     place = edited_place(edited, new)
     assert before[place] != after[place]
-    assert {k: v for k, v in before.items() if k != place} == {k: v for k, v in after.items() if k != place}
+    assert {k: v for k, v in before.items() if k != place} == {
+        k: v for k, v in after.items() if k != place
+    }
 
 
 def test_it_keys_an_item_by_a_sha1_of_kind_source_and_answers():
     for item in page_items("village"):
         assert item.key == item_key(item.kind, item.source, item.answers)
-        assert item.key == hashlib.sha1("\x1f".join([item.kind, item.source, *item.answers]).encode()).hexdigest()
+        assert (
+            item.key
+            == hashlib.sha1(
+                "\x1f".join([item.kind, item.source, *item.answers]).encode()
+            ).hexdigest()
+        )
     keypoints = next(item for item in page_items("village") if item.kind == KEYPOINTS)
     assert keypoints.source == "摸清家底建立保护名录"
 
@@ -88,7 +95,13 @@ def test_it_gives_the_same_items_in_another_process(seed):
     )
     env = {**os.environ, "PYTHONHASHSEED": seed}
     result = subprocess.run(
-        [sys.executable, "-c", code], input=VILLAGE_PAGE, cwd=REPO, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        input=VILLAGE_PAGE,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     here = [[i.key, i.prompt, i.options, i.answers] for i in generate(parse(VILLAGE_PAGE))]
     assert json.loads(result.stdout) == here

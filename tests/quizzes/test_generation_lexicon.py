@@ -30,13 +30,20 @@ def test_it_ships_a_few_hundred_domain_terms_in_jieba_userdict_format():
 
 def test_it_keeps_every_domain_term_one_token():
     with document_segmenter([]) as segmenter:
-        split = [term for term in DOMAIN_TERMS if [t.word for t in segmenter.segment(term)] != [term]]
+        split = [
+            term for term in DOMAIN_TERMS if [t.word for t in segmenter.segment(term)] != [term]
+        ]
     assert split == []
 
 
 def test_it_keeps_domain_terms_whole_inside_sentences():
     with document_segmenter([]) as segmenter:
-        words = [token.word for token in segmenter.segment("要以科技创新加快培育和发展新质生产力,加快实现高水平科技自立自强。")]
+        words = [
+            token.word
+            for token in segmenter.segment(
+                "要以科技创新加快培育和发展新质生产力,加快实现高水平科技自立自强。"
+            )
+        ]
     assert "新质生产力" in words and "高水平科技自立自强" in words
 
 

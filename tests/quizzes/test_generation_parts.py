@@ -18,7 +18,10 @@ def members(sentence):
 
 def test_it_keeps_a_quotation_inside_the_sentence_that_quotes_it():
     text = "孔子说:“工欲善其事,必先利其器。”学校还要与企业共建实训基地。"
-    assert [text[s:e] for s, e in sentence_spans(text)] == ["孔子说:“工欲善其事,必先利其器。”", "学校还要与企业共建实训基地。"]
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "孔子说:“工欲善其事,必先利其器。”",
+        "学校还要与企业共建实训基地。",
+    ]
 
 
 def test_it_normalises_width_case_spaces_and_punctuation():
@@ -29,11 +32,23 @@ def test_it_normalises_width_case_spaces_and_punctuation():
     "sentence, expected",
     [
         ("大力推进科技创新特别是原创性、颠覆性科技创新", ["原创性", "颠覆性"]),
-        ("统筹推进传统产业升级、新兴产业壮大、未来产业培育", ["传统产业升级", "新兴产业壮大", "未来产业培育"]),
-        ("社会诚信包括个人诚信、公共服务诚信和社会治理诚信等多个层次", ["个人诚信", "公共服务诚信", "社会治理诚信"]),
+        (
+            "统筹推进传统产业升级、新兴产业壮大、未来产业培育",
+            ["传统产业升级", "新兴产业壮大", "未来产业培育"],
+        ),
+        (
+            "社会诚信包括个人诚信、公共服务诚信和社会治理诚信等多个层次",
+            ["个人诚信", "公共服务诚信", "社会治理诚信"],
+        ),
         ("畅通教育、科技、人才良性循环", ["教育", "科技", "人才"]),
-        ("在人工智能、量子科技、生命科学等新技术领域取得突破", ["人工智能", "量子科技", "生命科学"]),
-        ("我国经济正处在转变发展方式、优化经济结构、转换增长动力的攻关期", ["转变发展方式", "优化经济结构", "转换增长动力"]),
+        (
+            "在人工智能、量子科技、生命科学等新技术领域取得突破",
+            ["人工智能", "量子科技", "生命科学"],
+        ),
+        (
+            "我国经济正处在转变发展方式、优化经济结构、转换增长动力的攻关期",
+            ["转变发展方式", "优化经济结构", "转换增长动力"],
+        ),
         ("要聚焦新能源、新材料、高端装备等领域", ["新能源", "新材料", "高端装备"]),
     ],
 )
@@ -89,8 +104,14 @@ def test_it_defines_terms_but_not_pronouns_emphasis_or_phrases():
     from corpus.parsing import parse
     from quizzes.generation import DEFINITION, generate
 
-    definitions = {item.extra["term"]: item for item in generate(parse(DEFINITIONS_PAGE)) if item.kind == DEFINITION}
+    definitions = {
+        item.extra["term"]: item
+        for item in generate(parse(DEFINITIONS_PAGE))
+        if item.kind == DEFINITION
+    }
     assert set(definitions) == {"一网通办", "公共数据"}
     assert definitions["一网通办"].prompt == "什么是一网通办？"
-    assert definitions["一网通办"].answers == ["依托统一的政务服务平台,让群众只需登录一个网站就能在线办事的服务方式"]
+    assert definitions["一网通办"].answers == [
+        "依托统一的政务服务平台,让群众只需登录一个网站就能在线办事的服务方式"
+    ]
     assert definitions["公共数据"].prompt == "公共数据包括什么？"

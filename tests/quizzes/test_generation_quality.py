@@ -8,7 +8,13 @@ import pytest
 from quizzes.generation import BLANK, CHOICE, DEFINITION, ENUMERATION, KEYPOINTS, MULTI, NUMBER
 from quizzes.generation.lexicon import FORMULAIC_VERBS, STOPWORDS
 from quizzes.generation.text import SentenceIndex, normalize
-from tests.quizzes.test_generation_samples import page_items, page_names, page_outline, place_text, reference_boundaries
+from tests.quizzes.test_generation_samples import (
+    page_items,
+    page_names,
+    page_outline,
+    place_text,
+    reference_boundaries,
+)
 
 PAGES = page_names()
 FIGURE_OR_COUNT = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+大")
@@ -16,7 +22,9 @@ FIGURE_OR_COUNT = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十]
 
 def blanked(item):
     """(answer, absolute start, absolute end) of each blank of an item."""
-    return [(item.source[s:e], item.start + s, item.start + e) for s, e in item.extra.get("blanks", [])]
+    return [
+        (item.source[s:e], item.start + s, item.start + e) for s, e in item.extra.get("blanks", [])
+    ]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -63,7 +71,9 @@ def test_it_gives_a_single_choice_four_distinct_options_and_one_right(name):
     choices = [item for item in page_items(name) if item.kind == CHOICE]
     assert choices
     for item in choices:
-        assert len(item.options) == 4 and len({normalize(option) for option in item.options}) == 4, item.options
+        assert (
+            len(item.options) == 4 and len({normalize(option) for option in item.options}) == 4
+        ), item.options
         assert len(item.answers) == 1 and item.options.count(item.answers[0]) == 1
 
 
@@ -73,13 +83,17 @@ def test_it_gives_a_multiple_choice_several_right_options_and_one_to_three_wrong
     assert multis
     for item in multis:
         assert len(item.answers) >= 2 and set(item.answers) <= set(item.options)
-        assert len(item.options) >= 4 and len({normalize(option) for option in item.options}) == len(item.options)
+        assert len(item.options) >= 4 and len(
+            {normalize(option) for option in item.options}
+        ) == len(item.options)
         assert 1 <= len(item.options) - len(item.answers) <= 3
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_it_keeps_the_unit_of_a_figure_in_sight_and_its_distractors_figures(name):
-    numeric = [item for item in page_items(name) if item.kind == NUMBER or item.extra.get("base") == NUMBER]
+    numeric = [
+        item for item in page_items(name) if item.kind == NUMBER or item.extra.get("base") == NUMBER
+    ]
     assert numeric
     for item in numeric:
         unit = item.extra["unit"]
@@ -99,13 +113,18 @@ def test_it_makes_no_distractor_that_turns_the_stem_into_a_sentence_of_the_text(
             continue
         for option in item.options:
             if option != item.answers[0]:
-                assert item.source.replace(item.answers[0], option, 1) not in known, (option, item.source)
+                assert item.source.replace(item.answers[0], option, 1) not in known, (
+                    option,
+                    item.source,
+                )
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_it_asks_for_the_key_points_of_every_section_that_has_some(name):
     outline = page_outline(name)
-    sections_with_points = sum(1 for article in outline.articles for section in article.sections if section.points)
+    sections_with_points = sum(
+        1 for article in outline.articles for section in article.sections if section.points
+    )
     items = page_items(name)
     assert sum(1 for item in items if item.kind == KEYPOINTS) == sections_with_points
     ordered = [item for item in items if item.kind == ENUMERATION and item.extra["ordered"]]

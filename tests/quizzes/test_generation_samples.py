@@ -69,7 +69,9 @@ SAMPLE_PAGES = {"village": VILLAGE_PAGE, "community": COMMUNITY_PAGE}
 @cache
 def fixture_text() -> str:
     if not FIXTURE_PAGE.exists():
-        pytest.fail(f"the shared newspaper page is missing at {FIXTURE_PAGE}; set XUEER_SHARED_CORPUS")
+        pytest.fail(
+            f"the shared newspaper page is missing at {FIXTURE_PAGE}; set XUEER_SHARED_CORPUS"
+        )
     return FIXTURE_PAGE.read_text(encoding="utf-8")
 
 

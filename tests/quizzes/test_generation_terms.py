@@ -33,11 +33,15 @@ def test_it_cuts_a_documents_word_as_one_token_only_while_generating_it():
     with document_segmenter(["银龄课堂"]) as segmenter:
         assert "银龄课堂" in [token.word for token in segmenter.segment("建好银龄课堂丰富老年生活")]
     with document_segmenter([]) as segmenter:
-        assert "银龄课堂" not in [token.word for token in segmenter.segment("建好银龄课堂丰富老年生活")]
+        assert "银龄课堂" not in [
+            token.word for token in segmenter.segment("建好银龄课堂丰富老年生活")
+        ]
 
 
 def test_it_ignores_repeats_that_are_phrases_or_pieces_of_words():
-    texts = ["发展新质生产力,培育新质生产力,壮大新质生产力,布局新质生产线,科技创新是关键,依靠科技创新,推动科技创新。"] * 2
+    texts = [
+        "发展新质生产力,培育新质生产力,壮大新质生产力,布局新质生产线,科技创新是关键,依靠科技创新,推动科技创新。"
+    ] * 2
     found = repeated_terms(count_ngrams(texts))
     for phrase in ("发展新质生产力", "新质生产", "科技创新", "质生产"):
         assert phrase not in found

@@ -54,12 +54,35 @@ def test_it_folds_full_width_letters_and_digits(typed, expected):
 @pytest.mark.parametrize(
     "typed",
     [
-        "“新质生产力”", "‘新质生产力’", '"新质生产力"', "'新质生产力'",
-        "新质生产力，", "新质生产力。", "新质生产力、", "新质生产力；", "新质生产力：",
-        "新质生产力？", "新质生产力！", "（新质生产力）", "《新质生产力》", "【新质生产力】",
-        "新质生产力——", "新质生产力……", "新质·生产力", "新质生产力,", "新质生产力.",
-        "新质生产力;", "新质生产力:", "新质生产力?", "新质生产力!", "(新质生产力)",
-        "[新质生产力]", "新质-生产力", "「新质生产力」", "『新质生产力』", "新质生产力～",
+        "“新质生产力”",
+        "‘新质生产力’",
+        '"新质生产力"',
+        "'新质生产力'",
+        "新质生产力，",
+        "新质生产力。",
+        "新质生产力、",
+        "新质生产力；",
+        "新质生产力：",
+        "新质生产力？",
+        "新质生产力！",
+        "（新质生产力）",
+        "《新质生产力》",
+        "【新质生产力】",
+        "新质生产力——",
+        "新质生产力……",
+        "新质·生产力",
+        "新质生产力,",
+        "新质生产力.",
+        "新质生产力;",
+        "新质生产力:",
+        "新质生产力?",
+        "新质生产力!",
+        "(新质生产力)",
+        "[新质生产力]",
+        "新质-生产力",
+        "「新质生产力」",
+        "『新质生产力』",
+        "新质生产力～",
     ],
 )
 def test_it_drops_punctuation_of_both_widths(typed):
@@ -158,7 +181,9 @@ def test_it_gives_the_share_of_blanks_right_as_the_score():
     ],
 )
 def test_it_names_a_wrong_character_of_the_same_sound_a_same_sound_miss(typed, answer):
-    assert grade_blanks([typed], [answer]).results == [BlankResult(typed, answer, False, "same_sound")]
+    assert grade_blanks([typed], [answer]).results == [
+        BlankResult(typed, answer, False, "same_sound")
+    ]
 
 
 def test_it_prefers_same_sound_to_one_char_off_when_both_apply():
@@ -180,7 +205,9 @@ def test_it_prefers_same_sound_to_one_char_off_when_both_apply():
     ],
 )
 def test_it_names_an_answer_one_character_off_a_one_char_off_miss(typed, answer):
-    assert grade_blanks([typed], [answer]).results == [BlankResult(typed, answer, False, "one_char_off")]
+    assert grade_blanks([typed], [answer]).results == [
+        BlankResult(typed, answer, False, "one_char_off")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +221,9 @@ def test_it_names_an_answer_one_character_off_a_one_char_off_miss(typed, answer)
     ],
 )
 def test_it_names_a_part_of_the_answer_at_least_half_as_long_incomplete(typed, answer):
-    assert grade_blanks([typed], [answer]).results == [BlankResult(typed, answer, False, "incomplete")]
+    assert grade_blanks([typed], [answer]).results == [
+        BlankResult(typed, answer, False, "incomplete")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -222,7 +251,10 @@ def test_it_never_accepts_a_near_miss():
 
 def test_it_marks_missing_blanks_wrong_with_nothing_given():
     verdict = grade_blanks(["原创性"], ["原创性", "颠覆性"])
-    assert verdict.results == [BlankResult("原创性", "原创性", True, None), BlankResult("", "颠覆性", False, None)]
+    assert verdict.results == [
+        BlankResult("原创性", "原创性", True, None),
+        BlankResult("", "颠覆性", False, None),
+    ]
     assert verdict.score == 0.5 and not verdict.correct
 
 
@@ -386,7 +418,9 @@ MEMBERS = ["传统产业升级", "新兴产业壮大", "未来产业培育"]
 
 
 def test_it_accepts_the_members_of_an_unordered_list_in_any_order():
-    verdict = grade_enumeration(["未来产业培育", "传统产业升级", "新兴产业壮大"], MEMBERS, ordered=False)
+    verdict = grade_enumeration(
+        ["未来产业培育", "传统产业升级", "新兴产业壮大"], MEMBERS, ordered=False
+    )
     assert verdict.correct and verdict.score == 1.0
     assert verdict.results == [BlankResult(member, member, True, None) for member in MEMBERS]
 
@@ -403,14 +437,19 @@ def test_it_lists_the_members_in_order_with_what_matched_them():
 
 
 def test_it_counts_an_entry_typed_twice_once():
-    verdict = grade_enumeration(["传统产业升级", "传统产业升级", "“传统产业升级”"], MEMBERS, ordered=False)
+    verdict = grade_enumeration(
+        ["传统产业升级", "传统产业升级", "“传统产业升级”"], MEMBERS, ordered=False
+    )
     assert verdict.score == pytest.approx(1 / 3)
     assert [r.correct for r in verdict.results] == [True, False, False]
 
 
 def test_it_reads_a_whole_unordered_list_typed_in_one_box():
-    for box in ["传统产业升级、新兴产业壮大、未来产业培育", "传统产业升级，新兴产业壮大；未来产业培育",
-                "传统产业升级\n新兴产业壮大\n未来产业培育"]:
+    for box in [
+        "传统产业升级、新兴产业壮大、未来产业培育",
+        "传统产业升级，新兴产业壮大；未来产业培育",
+        "传统产业升级\n新兴产业壮大\n未来产业培育",
+    ]:
         assert grade_enumeration([box], MEMBERS, ordered=False).correct, box
 
 
@@ -453,7 +492,10 @@ def test_it_keeps_an_empty_position_of_an_ordered_list_in_its_place():
 
 def test_it_marks_missing_members_of_an_ordered_list_wrong():
     verdict = grade_enumeration([MEMBERS[0]], MEMBERS, ordered=True)
-    assert verdict.results[1:] == [BlankResult("", MEMBERS[1], False, None), BlankResult("", MEMBERS[2], False, None)]
+    assert verdict.results[1:] == [
+        BlankResult("", MEMBERS[1], False, None),
+        BlankResult("", MEMBERS[2], False, None),
+    ]
 
 
 def test_it_names_near_misses_in_an_ordered_list():
@@ -476,7 +518,9 @@ def test_it_never_calls_an_empty_list_right():
 
 
 def test_it_accepts_the_one_correct_option_of_a_choice():
-    assert grade_choice(["原创性"], ["原创性"]) == Verdict(True, [BlankResult("原创性", "原创性", True, None)], 1.0)
+    assert grade_choice(["原创性"], ["原创性"]) == Verdict(
+        True, [BlankResult("原创性", "原创性", True, None)], 1.0
+    )
 
 
 def test_it_rejects_a_wrong_option_of_a_choice():
@@ -630,7 +674,12 @@ def test_it_loads_opencc_and_pypinyin_only_when_grading():
     )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "on import: False False" in result.stdout

@@ -50,7 +50,9 @@ def test_it_keeps_the_answer_out_of_the_page_until_it_is_asked_for(learner, item
         assert answer not in body
     assert "查看提示" in page
 
-    revealed = learner.get(reverse("quizzes:item_answer", args=[item.pk]), headers={"HX-Request": "true"})
+    revealed = learner.get(
+        reverse("quizzes:item_answer", args=[item.pk]), headers={"HX-Request": "true"}
+    )
     fragment = revealed.content.decode()
     assert fragment.lstrip().startswith('<div id="answer"')
     assert all(f"<mark>{answer}</mark>" in fragment for answer in item.answers)
@@ -93,7 +95,12 @@ def test_it_keeps_teacher_pages_from_learners(learner, items):
         reverse("quizzes:article_export", args=[item.article_id, "json"]),
     ]:
         assert learner.get(url).status_code == 403
-    assert learner.post(reverse("quizzes:item_status", args=[item.pk]), {"status": "disabled"}).status_code == 403
+    assert (
+        learner.post(
+            reverse("quizzes:item_status", args=[item.pk]), {"status": "disabled"}
+        ).status_code
+        == 403
+    )
     item.refresh_from_db()
     assert item.status == StudyItem.Status.ACTIVE
 
@@ -104,8 +111,14 @@ def test_it_lets_a_teacher_edit_an_item_and_marks_it_edited(teacher, items):
     prompt = item.prompt.replace("____", "（ ____ ）", 1)
     response = teacher.post(
         reverse("quizzes:item_edit", args=[item.pk]),
-        {"kind": item.kind, "prompt": prompt, "source": item.source, "status": "active",
-         "answers_text": "\n".join(item.answers), "options_text": ""},
+        {
+            "kind": item.kind,
+            "prompt": prompt,
+            "source": item.source,
+            "status": "active",
+            "answers_text": "\n".join(item.answers),
+            "options_text": "",
+        },
     )
     assert response.status_code == 302
     item.refresh_from_db()
@@ -118,7 +131,10 @@ def test_it_lets_a_teacher_edit_an_item_and_marks_it_edited(teacher, items):
     [
         ({"kind": "cloze", "prompt": "没有空格的题面", "answers_text": "答案"}, "空格数"),
         ({"kind": "cloze", "prompt": "推广____服务", "answers_text": ""}, "至少需要一个答案"),
-        ({"kind": "choice", "prompt": "选一个", "answers_text": "甲", "options_text": "乙\n丙"}, "每个答案都必须是选项之一"),
+        (
+            {"kind": "choice", "prompt": "选一个", "answers_text": "甲", "options_text": "乙\n丙"},
+            "每个答案都必须是选项之一",
+        ),
         ({"kind": "cloze", "prompt": "推广图书____", "answers_text": "图书"}, "题面里不能出现答案"),
         ({"kind": "nonsense", "prompt": "x", "answers_text": "y"}, "kind"),
     ],
@@ -126,7 +142,9 @@ def test_it_lets_a_teacher_edit_an_item_and_marks_it_edited(teacher, items):
 def test_it_refuses_an_invalid_item_with_a_message(teacher, items, data, message):
     article = items.first().article
     before = StudyItem.objects.count()
-    response = teacher.post(reverse("quizzes:item_add", args=[article.pk]), {"status": "active", **data})
+    response = teacher.post(
+        reverse("quizzes:item_add", args=[article.pk]), {"status": "active", **data}
+    )
     assert response.status_code == 400
     assert message in response.content.decode() or message in response.context["form"].errors
     assert StudyItem.objects.count() == before
@@ -137,8 +155,13 @@ def test_it_lets_a_teacher_add_and_disable_an_item(teacher, items):
     article = items.first().article
     response = teacher.post(
         reverse("quizzes:item_add", args=[article.pk]),
-        {"kind": "choice", "prompt": "流动图书车多久进村一次？", "status": "active",
-         "answers_text": "每月", "options_text": "每周\n每月\n每季度\n每年"},
+        {
+            "kind": "choice",
+            "prompt": "流动图书车多久进村一次？",
+            "status": "active",
+            "answers_text": "每月",
+            "options_text": "每周\n每月\n每季度\n每年",
+        },
     )
     item = StudyItem.objects.get(origin=StudyItem.Origin.ADDED)
     assert response["Location"] == item.get_absolute_url()
@@ -155,7 +178,10 @@ def test_it_hides_disabled_items_from_learners(learner, items):
     item.status = StudyItem.Status.DISABLED
     item.save()
     assert learner.get(item.get_absolute_url()).status_code == 404
-    assert item not in learner.get(reverse("quizzes:item_list", args=[item.article_id])).context["items"]
+    assert (
+        item
+        not in learner.get(reverse("quizzes:item_list", args=[item.article_id])).context["items"]
+    )
 
 
 @pytest.mark.django_db
@@ -163,7 +189,9 @@ def test_it_shows_generation_progress_while_it_runs(client):
     from quizzes.models import Generation
 
     document = make_document()
-    Generation.objects.update_or_create(document=document, defaults={"state": "running", "done": 1, "total": 3})
+    Generation.objects.update_or_create(
+        document=document, defaults={"state": "running", "done": 1, "total": 3}
+    )
     page = client.get(reverse("quizzes:generation_status", args=[document.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and 'value="1"' in page and 'max="3"' in page
 
@@ -178,6 +206,8 @@ def test_it_shows_each_blanks_size_except_for_a_list_blank(make_user):
 
     article = Article.objects.get(document=make_document())
     cloze = StudyItem(article=article, kind="cloze", prompt="推广____图书服务", answers=["流动"])
-    multi = StudyItem(article=article, kind="multi", prompt="包括____等", answers=["甲乙", "丙丁", "戊己"])
+    multi = StudyItem(
+        article=article, kind="multi", prompt="包括____等", answers=["甲乙", "丙丁", "戊己"]
+    )
     assert cloze.prompt_parts() == [("推广", None), ("____", 2), ("图书服务", None)]
     assert multi.prompt_parts() == [("包括", None), ("____", 0), ("等", None)]

@@ -39,10 +39,19 @@ print("after generating:", "jieba" in sys.modules)
 def test_it_loads_jieba_only_when_generating(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     # The database queue keeps the import from generating in the request, as in production.
-    env |= {"DJANGO_SETTINGS_MODULE": "studyapp.settings", "XUEER_VAR_DIR": str(tmp_path), "TASKS_BACKEND": "database"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "studyapp.settings",
+        "XUEER_VAR_DIR": str(tmp_path),
+        "TASKS_BACKEND": "database",
+    }
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], input=LIBRARY_PAGE, cwd=REPO, env=env,
-        capture_output=True, text=True, timeout=180,
+        [sys.executable, "-c", SCRIPT],
+        input=LIBRARY_PAGE,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert result.returncode == 0, result.stderr
     assert "before generating: False" in result.stdout

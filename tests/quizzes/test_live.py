@@ -19,7 +19,9 @@ HTMX = {"HX-Request": "true"}
 @pytest.fixture
 def live(teacher, article):
     url = f"{reverse('quizzes:live_new')}?article={article.pk}"
-    response = teacher.post(url, {"size": 3, "kinds": ["choice", "cloze"], "seconds": 20, "speed_scoring": "on"})
+    response = teacher.post(
+        url, {"size": 3, "kinds": ["choice", "cloze"], "seconds": 20, "speed_scoring": "on"}
+    )
     session = LiveSession.objects.get()
     assert response.url == session.get_absolute_url()
     return session
@@ -32,7 +34,9 @@ def join(live, nickname, client=None, **extra):
 
 
 def control(teacher, live, action, **data):
-    return teacher.post(reverse("quizzes:live_host_control", args=[live.pk]), {"action": action, **data})
+    return teacher.post(
+        reverse("quizzes:live_host_control", args=[live.pk]), {"action": action, **data}
+    )
 
 
 def right_fields(item):
@@ -55,13 +59,40 @@ def phone(client, live):
 
 
 def test_points_follow_kahoot():
-    assert points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=1, streak_bonus=False) == 1000
-    assert points_for(correct=True, elapsed_ms=10_000, seconds=20, speed=True, streak=1, streak_bonus=False) == 750
-    assert points_for(correct=True, elapsed_ms=30_000, seconds=20, speed=True, streak=1, streak_bonus=False) == 500
-    assert points_for(correct=True, elapsed_ms=19_000, seconds=20, speed=False, streak=1, streak_bonus=False) == 1000
-    assert points_for(correct=False, elapsed_ms=0, seconds=20, speed=True, streak=0, streak_bonus=True) == 0
-    assert points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=3, streak_bonus=True) == 1200
-    assert points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=9, streak_bonus=True) == 1500
+    assert (
+        points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=1, streak_bonus=False)
+        == 1000
+    )
+    assert (
+        points_for(
+            correct=True, elapsed_ms=10_000, seconds=20, speed=True, streak=1, streak_bonus=False
+        )
+        == 750
+    )
+    assert (
+        points_for(
+            correct=True, elapsed_ms=30_000, seconds=20, speed=True, streak=1, streak_bonus=False
+        )
+        == 500
+    )
+    assert (
+        points_for(
+            correct=True, elapsed_ms=19_000, seconds=20, speed=False, streak=1, streak_bonus=False
+        )
+        == 1000
+    )
+    assert (
+        points_for(correct=False, elapsed_ms=0, seconds=20, speed=True, streak=0, streak_bonus=True)
+        == 0
+    )
+    assert (
+        points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=3, streak_bonus=True)
+        == 1200
+    )
+    assert (
+        points_for(correct=True, elapsed_ms=0, seconds=20, speed=True, streak=9, streak_bonus=True)
+        == 1500
+    )
 
 
 @pytest.mark.django_db
@@ -71,13 +102,18 @@ def test_a_game_from_lobby_to_podium(teacher, live, make_user):
     b, _ = join(live, "ignored", client=signed_in(learner))
     lobby = teacher.get(live.get_absolute_url()).content.decode()
     assert live.pin in lobby and "<svg" in lobby and f"/join?pin={live.pin}" in lobby
-    counts = teacher.get(reverse("quizzes:live_host_counts", args=[live.pk]), headers=HTMX).content.decode()
+    counts = teacher.get(
+        reverse("quizzes:live_host_counts", args=[live.pk]), headers=HTMX
+    ).content.decode()
     assert "小明" in counts and "ignored" in counts
 
     control(teacher, live, "start")
     for index in range(3):
         item = current_item(live)
-        assert item.answers[0] not in phone(a, live).content.decode().split("<main", 1)[1] or item.options
+        assert (
+            item.answers[0] not in phone(a, live).content.decode().split("<main", 1)[1]
+            or item.options
+        )
         phone(b, live)
         assert answer(a, live, right_fields(item)).status_code == 302
         assert answer(b, live, {"answer": ["不对"], "option": ["不对"]}).status_code == 302
@@ -91,7 +127,9 @@ def test_a_game_from_lobby_to_podium(teacher, live, make_user):
     winner = LivePlayer.objects.get(nickname="小明")
     assert winner.score > 1500 and LivePlayer.objects.get(user=learner).score == 0
     assert "颁奖台" in teacher.get(live.get_absolute_url()).content.decode()
-    assert ReviewLog.objects.filter(user=learner, rating=1).count() == 3  # a signed-in learner's reviews
+    assert (
+        ReviewLog.objects.filter(user=learner, rating=1).count() == 3
+    )  # a signed-in learner's reviews
     csv = teacher.get(reverse("quizzes:live_results_csv", args=[live.pk])).content.decode("utf-8")
     assert csv.startswith("\ufeff名次,昵称,账号,得分,答对") and "小明" in csv and "xue" in csv
 
@@ -110,7 +148,9 @@ def test_it_refuses_a_second_answer_and_a_late_one(teacher, live):
     b, _ = join(live, "小刚")
     phone(b, live)
     live.refresh_from_db()
-    with mock.patch("django.utils.timezone.now", return_value=live.closes_at + timedelta(seconds=1)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=live.closes_at + timedelta(seconds=1)
+    ):
         late = answer(b, live, right_fields(item), **HTMX)
     assert "时间到" in late.content.decode() and LiveAnswer.objects.count() == 1
 
@@ -127,7 +167,9 @@ def test_it_keeps_the_answer_from_phones_until_the_question_closes(teacher, arti
     assert not item.options
     page = phone(a, live).content.decode().split("<main", 1)[1]
     assert all(value not in page for value in item.answers)
-    state = a.get(reverse("quizzes:live_play_state", args=[live.pk]), {"v": "0"}, headers=HTMX).content.decode()
+    state = a.get(
+        reverse("quizzes:live_play_state", args=[live.pk]), {"v": "0"}, headers=HTMX
+    ).content.decode()
     assert all(value not in state for value in item.answers)
 
 
@@ -144,7 +186,9 @@ def test_a_phone_that_reloads_keeps_its_player_and_points(teacher, live):
 
 
 @pytest.mark.django_db
-def test_polling_costs_one_query_while_nothing_changes(teacher, live, django_assert_max_num_queries):
+def test_polling_costs_one_query_while_nothing_changes(
+    teacher, live, django_assert_max_num_queries
+):
     a, _ = join(live, "小周")
     live.refresh_from_db()
     url = reverse("quizzes:live_play_state", args=[live.pk])
@@ -185,7 +229,9 @@ def test_it_explains_wrong_pins_nicknames_and_limits_guessing(live):
     assert response.status_code == 400 and "PIN 是 6 位数字" in response.content.decode()
     wrong = "000000" if live.pin != "000000" else "111111"
     response = guesser.post(reverse("live_join"), {"pin": wrong, "nickname": "x"})
-    assert response.status_code == 400 and "没有进行中的抢答使用这个 PIN" in response.content.decode()
+    assert (
+        response.status_code == 400 and "没有进行中的抢答使用这个 PIN" in response.content.decode()
+    )
     join(live, "同名")
     _, taken = join(live, "同名")
     assert "这个昵称已经有人用了" in taken.content.decode()
@@ -194,7 +240,9 @@ def test_it_explains_wrong_pins_nicknames_and_limits_guessing(live):
     blocked = guesser.post(reverse("live_join"), {"pin": live.pin, "nickname": "终于"})
     assert blocked.status_code == 429 and not LivePlayer.objects.filter(nickname="终于").exists()
     other = Client(REMOTE_ADDR="10.0.0.9")
-    assert other.post(reverse("live_join"), {"pin": live.pin, "nickname": "别处"}).status_code == 302
+    assert (
+        other.post(reverse("live_join"), {"pin": live.pin, "nickname": "别处"}).status_code == 302
+    )
 
 
 @pytest.mark.django_db
@@ -215,7 +263,10 @@ def test_it_keeps_games_apart(teacher, live, make_user, article):
     assert learner.get(live.get_absolute_url()).status_code == 403
     stranger = Client()
     assert stranger.get(reverse("quizzes:live_play", args=[live.pk])).status_code == 302  # to /join
-    assert stranger.post(reverse("quizzes:live_play_answer", args=[live.pk]), {"index": 0}).status_code == 302
+    assert (
+        stranger.post(reverse("quizzes:live_play_answer", args=[live.pk]), {"index": 0}).status_code
+        == 302
+    )
     live.refresh_from_db()
     assert live.state == LiveSession.State.LOBBY and not LiveAnswer.objects.exists()
 
@@ -225,9 +276,18 @@ def test_it_starts_from_an_assignment_with_its_questions(teacher, make_user, art
     from quizzes.models import Assignment, Classroom
 
     classroom = Classroom.objects.create(name="一班", teacher=teacher.user)
-    items = list(StudyItem.objects.filter(article=article, kind__in=["choice", "cloze"]).values_list("pk", flat=True)[:3])
-    assignment = Assignment.objects.create(classroom=classroom, article=article, kinds=["choice"], item_ids=items,
-                                           due_at=timezone.now() + timedelta(days=1))
+    items = list(
+        StudyItem.objects.filter(article=article, kind__in=["choice", "cloze"]).values_list(
+            "pk", flat=True
+        )[:3]
+    )
+    assignment = Assignment.objects.create(
+        classroom=classroom,
+        article=article,
+        kinds=["choice"],
+        item_ids=items,
+        due_at=timezone.now() + timedelta(days=1),
+    )
     url = f"{reverse('quizzes:live_new')}?assignment={assignment.pk}"
     teacher.post(url, {"seconds": 15})
     assert LiveSession.objects.get().item_ids == items

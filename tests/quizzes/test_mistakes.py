@@ -35,7 +35,9 @@ def test_it_lists_wrong_answers_until_they_are_right_twice(learner, article):
     answer_later(wrong, ["错"])
     assert [card.item for card in answer_later(right, right.answers)] == [wrong]
     assert [card.rights for card in answer_later(wrong, wrong.answers)] == [1]
-    assert [card.rights for card in answer_later(wrong, ["又错了"])] == [0]  # a new mistake: count again
+    assert [card.rights for card in answer_later(wrong, ["又错了"])] == [
+        0
+    ]  # a new mistake: count again
     assert [card.rights for card in answer_later(wrong, wrong.answers)] == [1]
     assert answer_later(wrong, wrong.answers) == []
 
@@ -76,4 +78,7 @@ def test_it_keeps_each_learners_mistakes_apart(client, learner, article, make_us
     answer(learner, item, answer=["错"])
     client.force_login(make_user("other"))
     assert book(client) == []
-    assert client.get(reverse("quizzes:study_review"), {"source": "mistakes"}).context["next"].item is None
+    assert (
+        client.get(reverse("quizzes:study_review"), {"source": "mistakes"}).context["next"].item
+        is None
+    )

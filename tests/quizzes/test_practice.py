@@ -46,10 +46,15 @@ def test_it_starts_a_test_with_the_chosen_number_and_kinds(learner, article):
 def test_it_takes_one_item_per_paragraph_before_a_second(learner, article):
     items = StudyItem.objects.active().filter(article=article, kind__in=TESTABLE_KINDS)
     paragraphs = set(items.exclude(paragraph=None).values_list("paragraph", flat=True))
-    assert items.count() > len(paragraphs) + items.filter(paragraph=None).count()  # some paragraphs have several
+    assert (
+        items.count() > len(paragraphs) + items.filter(paragraph=None).count()
+    )  # some paragraphs have several
     start(learner, article, size=len(paragraphs))
-    chosen = list(PracticeTest.objects.get(user=learner.user).answers.exclude(item__paragraph=None)
-                  .values_list("item__paragraph", flat=True))
+    chosen = list(
+        PracticeTest.objects.get(user=learner.user)
+        .answers.exclude(item__paragraph=None)
+        .values_list("item__paragraph", flat=True)
+    )
     assert len(chosen) == len(set(chosen))
 
 
@@ -71,7 +76,9 @@ def test_it_refuses_bad_choices_with_a_message(learner, article):
     response = start(learner, article)
     assert response.status_code == 400 and "没有所选题型的题目" in response.content.decode()
     assert not PracticeTest.objects.exists()
-    assert learner.get(f"{reverse('quizzes:practice_new')}?article=999999").status_code == 200  # the picker
+    assert (
+        learner.get(f"{reverse('quizzes:practice_new')}?article=999999").status_code == 200
+    )  # the picker
 
 
 @pytest.mark.django_db
@@ -111,7 +118,9 @@ def test_it_retakes_the_same_questions_and_keeps_every_result(learner, article):
     response = learner.post(reverse("quizzes:practice_retake", args=[first.pk]))
     retake = PracticeTest.objects.exclude(pk=first.pk).get()
     assert response.url == retake.get_absolute_url() and retake.retake_of == first
-    assert set(retake.answers.values_list("item", flat=True)) == set(first.answers.values_list("item", flat=True))
+    assert set(retake.answers.values_list("item", flat=True)) == set(
+        first.answers.values_list("item", flat=True)
+    )
     learner.post(retake.get_absolute_url(), right_answers(retake))
     listing = learner.get(reverse("quizzes:practice_list")).content.decode()
     assert "0 / 4（0%）" in listing and "4 / 4（100%）" in listing
@@ -135,7 +144,9 @@ def test_it_does_not_count_answers_handed_in_after_the_time_limit(learner, artic
 def test_it_accepts_answers_just_inside_the_time_limit(learner, article):
     start(learner, article, size=3, kinds=["cloze"], time_limit=5)
     test = PracticeTest.objects.get(user=learner.user)
-    with mock.patch("django.utils.timezone.now", return_value=test.deadline + timedelta(seconds=10)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=test.deadline + timedelta(seconds=10)
+    ):
         learner.post(test.get_absolute_url(), right_answers(test))
     test.refresh_from_db()
     assert not test.late and test.score == 3
@@ -145,7 +156,12 @@ def test_it_accepts_answers_just_inside_the_time_limit(learner, article):
 def test_it_ignores_malformed_answer_fields(learner, article):
     start(learner, article, size=2, kinds=["cloze"])
     test = PracticeTest.objects.get(user=learner.user)
-    fields = right_answers(test) | {"q99-answer": "x", "q1-bogus": "y", "qq-answer": "z", "q1-option": ["甲"] * 100}
+    fields = right_answers(test) | {
+        "q99-answer": "x",
+        "q1-bogus": "y",
+        "qq-answer": "z",
+        "q1-option": ["甲"] * 100,
+    }
     assert learner.post(test.get_absolute_url(), fields).status_code == 302
     test.refresh_from_db()
     assert test.is_finished and test.total == 2

@@ -18,9 +18,18 @@ TODAY = date(2026, 6, 15)
 def log(user, item, day: date, *, rating=3, prior_state=2, overdue=0, ms=0):
     card, _ = StudyCard.objects.get_or_create(user=user, item=item, defaults={"due": NOW})
     moment = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=4)
-    return ReviewLog.objects.create(card=card, user=user, item=item, rating=rating, reviewed_at=moment,
-                                    study_day=day, prior_state=prior_state, overdue_days=overdue,
-                                    duration_ms=ms, token=new_token())
+    return ReviewLog.objects.create(
+        card=card,
+        user=user,
+        item=item,
+        rating=rating,
+        reviewed_at=moment,
+        study_day=day,
+        prior_state=prior_state,
+        overdue_days=overdue,
+        duration_ms=ms,
+        token=new_token(),
+    )
 
 
 def test_streaks_skip_days_with_nothing_due_and_break_on_missed_ones():
@@ -28,7 +37,9 @@ def test_streaks_skip_days_with_nothing_due_and_break_on_missed_ones():
     # Day 2 had nothing due: the run 0-1 joins 3-4. Day 5 was due and missed: the run stops there.
     due = {TODAY - timedelta(days=5)}
     assert progress.streaks(studied, due, TODAY) == progress.Streaks(current=4, longest=4)
-    assert progress.streaks(studied, due | {TODAY - timedelta(days=2)}, TODAY) == progress.Streaks(2, 4)
+    assert progress.streaks(studied, due | {TODAY - timedelta(days=2)}, TODAY) == progress.Streaks(
+        2, 4
+    )
     # Today not studied yet does not break the streak; nothing due for days 5-9 joins all eight.
     assert progress.streaks(studied - {TODAY}, set(), TODAY) == progress.Streaks(7, 7)
     assert progress.streaks(set(), set(), TODAY) == progress.Streaks(0, 0)
@@ -40,7 +51,9 @@ def test_due_days_come_from_overdue_answers_and_cards_still_overdue(learner, art
     options = LearnerSettings.for_user(user)
     item, other = StudyItem.objects.filter(article=article)[:2]
     log(user, item, TODAY - timedelta(days=10), overdue=3)  # due on days 13, 12 and 11 ago
-    StudyCard.objects.create(user=user, item=other, due=scheduling.day_start(TODAY - timedelta(days=2), "Asia/Shanghai"))
+    StudyCard.objects.create(
+        user=user, item=other, due=scheduling.day_start(TODAY - timedelta(days=2), "Asia/Shanghai")
+    )
     days = progress.due_days(user, TODAY, options)
     assert days == {TODAY - timedelta(days=n) for n in (13, 12, 11, 2, 1)}
 
@@ -63,9 +76,15 @@ def test_mastery_is_the_share_of_items_at_or_above_90_percent_recall(learner, ar
     user = learner.user
     section = Section.objects.filter(article=article, items__status="active").distinct().first()
     items = list(StudyItem.objects.active().filter(section=section))
-    state = scheduling.review(scheduling.CardState.new(NOW - timedelta(days=3)), scheduling.GOOD,
-                              NOW - timedelta(days=3), fuzz=False)
-    state = scheduling.review(state, scheduling.GOOD, NOW - timedelta(days=2), fuzz=False)  # stability > 2 days
+    state = scheduling.review(
+        scheduling.CardState.new(NOW - timedelta(days=3)),
+        scheduling.GOOD,
+        NOW - timedelta(days=3),
+        fuzz=False,
+    )
+    state = scheduling.review(
+        state, scheduling.GOOD, NOW - timedelta(days=2), fuzz=False
+    )  # stability > 2 days
     for index, item in enumerate(items[:2]):
         card = StudyCard(user=user, item=item, due=NOW)
         card.apply(state)
@@ -93,7 +112,9 @@ def test_mastered_until_is_where_recall_falls_below_90_percent(goods):
 
 
 @pytest.mark.django_db
-def test_the_dashboard_shows_a_learners_own_numbers(learner, article, make_user, django_assert_num_queries):
+def test_the_dashboard_shows_a_learners_own_numbers(
+    learner, article, make_user, django_assert_num_queries
+):
     items = list(StudyItem.objects.filter(article=article)[:3])
     for n, item in enumerate(items):
         log(learner.user, item, date.today() - timedelta(days=n), ms=60_000)
@@ -108,7 +129,9 @@ def test_the_dashboard_shows_a_learners_own_numbers(learner, article, make_user,
 def test_the_article_outline_shows_the_learners_mastery(learner, article, client):
     section = Section.objects.filter(article=article, items__status="active").distinct().first()
     item = StudyItem.objects.active().filter(section=section).first()
-    StudyCard.objects.create(user=learner.user, item=item, due=NOW, mastered_until=datetime(2100, 1, 1, tzinfo=UTC))
+    StudyCard.objects.create(
+        user=learner.user, item=item, due=NOW, mastered_until=datetime(2100, 1, 1, tzinfo=UTC)
+    )
     page = learner.get(article.get_absolute_url()).content.decode()
     share = round(100 / StudyItem.objects.active().filter(section=section).count())
     assert f"掌握 {share}%" in page and "mastery-" in page

@@ -5,7 +5,14 @@ from django.urls import reverse
 
 from corpus.models import KeyPoint
 from quizzes.models import ReviewLog, StudyCard, StudyItem
-from quizzes.recitation import POINTS, SUBHEADINGS, TITLE_ONLY, article_outline, groups_at, levels_for
+from quizzes.recitation import (
+    POINTS,
+    SUBHEADINGS,
+    TITLE_ONLY,
+    article_outline,
+    groups_at,
+    levels_for,
+)
 from quizzes.study import new_token
 from tests.corpus.samples import make_document
 from tests.quizzes.test_study import article, learner  # noqa: F401 (fixtures)
@@ -31,8 +38,10 @@ def test_it_groups_the_outline_level_by_level(article):
     (whole,) = groups_at(article, outline, TITLE_ONLY)
     headings = [section.heading for section, _ in outline if section.heading]
     assert [line.text for line in whole.lines if line.is_heading] == headings
-    assert sum(not line.is_heading for line in whole.lines) == KeyPoint.objects.filter(
-        paragraph__section__article=article).count()
+    assert (
+        sum(not line.is_heading for line in whole.lines)
+        == KeyPoint.objects.filter(paragraph__section__article=article).count()
+    )
 
 
 @pytest.mark.django_db
@@ -43,7 +52,10 @@ def test_it_hides_subheadings_under_their_heading_at_level_two():
     assert SUBHEADINGS in levels_for(outline)
     groups = groups_at(article, outline, SUBHEADINGS)
     first = next(group for group in groups if "夯实粮食安全根基" in group.cue)
-    assert [line.text for line in first.lines if line.is_heading] == ["守住耕地红线", "建设高标准农田"]
+    assert [line.text for line in first.lines if line.is_heading] == [
+        "守住耕地红线",
+        "建设高标准农田",
+    ]
     assert len(first.sections) == 3
 
 
@@ -70,7 +82,8 @@ def test_it_records_a_groups_rating_on_its_key_point_cards(learner, article):
 
     assert response.status_code == 200 and "已记录" in response.content.decode()
     assert set(StudyCard.objects.filter(user=learner.user).values_list("item", flat=True)) == set(
-        cards.values_list("pk", flat=True))
+        cards.values_list("pk", flat=True)
+    )
     assert set(ReviewLog.objects.filter(user=learner.user).values_list("rating", flat=True)) == {2}
 
 

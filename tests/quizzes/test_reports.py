@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes import reports, scheduling
-from quizzes.models import Assignment, Classroom, Membership, PracticeTest, ReviewLog, StudyCard, StudyItem
+from quizzes.models import (
+    Assignment,
+    Classroom,
+    Membership,
+    PracticeTest,
+    ReviewLog,
+    StudyCard,
+    StudyItem,
+)
 from quizzes.study import new_token
 from tests.clients import signed_in
 from tests.quizzes.test_study import article  # noqa: F401 (fixture)
@@ -22,11 +30,20 @@ PATTERN = {"a": [1, 1, 1, 0], "b": [1, 1, 0, 0], "c": [1, 0, 0, 1], "d": [0, 0, 
 
 
 def graded(user, item, correct: bool, *, given=(), days_ago=1):
-    card, _ = StudyCard.objects.get_or_create(user=user, item=item, defaults={"due": timezone.now()})
+    card, _ = StudyCard.objects.get_or_create(
+        user=user, item=item, defaults={"due": timezone.now()}
+    )
     moment = timezone.now() - timedelta(days=days_ago)
     ReviewLog.objects.create(
-        card=card, user=user, item=item, rating=3 if correct else 1, correct=correct, reviewed_at=moment,
-        study_day=scheduling.study_day(moment), given=list(given), prior_state=scheduling.REVIEW_STATE,
+        card=card,
+        user=user,
+        item=item,
+        rating=3 if correct else 1,
+        correct=correct,
+        reviewed_at=moment,
+        study_day=scheduling.study_day(moment),
+        given=list(given),
+        prior_state=scheduling.REVIEW_STATE,
         token=new_token(),
     )
 
@@ -38,14 +55,21 @@ def school(make_user, article):
     choice = StudyItem.objects.filter(article=article, kind="choice").first()
     others = list(StudyItem.objects.filter(article=article, kind="cloze")[:3])
     items = [choice, *others]
-    Assignment.objects.create(classroom=classroom, article=article, kinds=["choice"], item_ids=[i.pk for i in items],
-                              due_at=timezone.now() + timedelta(days=1))
+    Assignment.objects.create(
+        classroom=classroom,
+        article=article,
+        kinds=["choice"],
+        item_ids=[i.pk for i in items],
+        due_at=timezone.now() + timedelta(days=1),
+    )
     learners = {}
     for name, marks in PATTERN.items():
         user = make_user(name)
         Membership.objects.create(classroom=classroom, user=user)
         for item, mark in zip(items, marks, strict=True):
-            wrong_option = next(o for o in item.options if o not in item.answers) if item.options else "错"
+            wrong_option = (
+                next(o for o in item.options if o not in item.answers) if item.options else "错"
+            )
             graded(user, item, bool(mark), given=[] if mark else [wrong_option])
         learners[name] = user
     return {"teacher": teacher, "classroom": classroom, "items": items, "learners": learners}
@@ -59,13 +83,22 @@ def period():
 @pytest.mark.django_db
 def test_item_analysis_facility_and_discrimination(school, article):
     members = reports.members_of(school["classroom"])
-    learners = reports.learner_rows(school["classroom"], members, [article], period(), timezone.now())
-    rows = reports.add_wrong_options(reports.item_analysis(learners, [article], period()), members, period())
+    learners = reports.learner_rows(
+        school["classroom"], members, [article], period(), timezone.now()
+    )
+    rows = reports.add_wrong_options(
+        reports.item_analysis(learners, [article], period()), members, period()
+    )
     by_item = {row["item"]: row for row in rows}
     expected = [(75, 1.0), (50, 1.0), (25, 1.0), (50, -1.0)]  # by hand from PATTERN
     for item, (facility, discrimination) in zip(school["items"], expected, strict=True):
-        assert (by_item[item]["facility"], by_item[item]["discrimination"]) == (facility, discrimination)
-    assert [row["facility"] for row in rows] == sorted(row["facility"] for row in rows)  # most missed first
+        assert (by_item[item]["facility"], by_item[item]["discrimination"]) == (
+            facility,
+            discrimination,
+        )
+    assert [row["facility"] for row in rows] == sorted(
+        row["facility"] for row in rows
+    )  # most missed first
     choice = school["items"][0]
     wrong = next(o for o in choice.options if o not in choice.answers)
     assert by_item[choice]["wrong_options"] == [(wrong, 1)]
@@ -74,12 +107,25 @@ def test_item_analysis_facility_and_discrimination(school, article):
 @pytest.mark.django_db
 def test_learner_rows_count_retention_scores_and_mastery(school, article):
     a = school["learners"]["a"]
-    PracticeTest.objects.create(user=a, article=article, started_at=timezone.now(), finished_at=timezone.now(),
-                                score=3, total=4, assignment=Assignment.objects.get())
-    StudyCard.objects.filter(user=a, item=school["items"][1]).update(mastered_until=timezone.now() + timedelta(days=3))
+    PracticeTest.objects.create(
+        user=a,
+        article=article,
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        score=3,
+        total=4,
+        assignment=Assignment.objects.get(),
+    )
+    StudyCard.objects.filter(user=a, item=school["items"][1]).update(
+        mastered_until=timezone.now() + timedelta(days=3)
+    )
     members = reports.members_of(school["classroom"])
-    rows = {row["user"].username: row for row in reports.learner_rows(
-        school["classroom"], members, [article], period(), timezone.now())}
+    rows = {
+        row["user"].username: row
+        for row in reports.learner_rows(
+            school["classroom"], members, [article], period(), timezone.now()
+        )
+    }
     total = StudyItem.objects.active().filter(article=article).count()
     assert rows["a"]["retention"] == 75 and rows["d"]["retention"] == 25
     assert rows["a"]["week"] == 4 and rows["a"]["score"] == 75 and rows["b"]["score"] is None
@@ -90,8 +136,11 @@ def test_learner_rows_count_retention_scores_and_mastery(school, article):
 def test_section_mastery_per_learner(school, article):
     item = school["items"][1]
     StudyCard.objects.filter(user=school["learners"]["c"], item=item).update(
-        mastered_until=timezone.now() + timedelta(days=1))
-    sections, rows = reports.section_mastery(reports.members_of(school["classroom"]), [article], timezone.now())
+        mastered_until=timezone.now() + timedelta(days=1)
+    )
+    sections, rows = reports.section_mastery(
+        reports.members_of(school["classroom"]), [article], timezone.now()
+    )
     column = sections.index(item.section)
     in_section = StudyItem.objects.active().filter(section=item.section).count()
     cells = {row["user"].username: row["cells"][column] for row in rows}
@@ -107,7 +156,9 @@ def test_the_dashboard_and_its_csv(school):
     assert [row["user"].username for row in page.context["learners"]][0] == "a"
     for table in ("learners", "items", "sections"):
         response = client.get(url, {"download": table})
-        assert response["Content-Type"].startswith("text/csv") and response.content.startswith("\ufeff".encode())
+        assert response["Content-Type"].startswith("text/csv") and response.content.startswith(
+            "\ufeff".encode()
+        )
     bad = client.get(url, {"start": "2026-13-40", "end": "x", "sort": "nonsense"})
     assert bad.status_code == 200  # a malformed range falls back to the last 30 days
     reversed_range = client.get(url, {"start": "2026-05-02", "end": "2026-05-01"})
@@ -170,6 +221,9 @@ def test_dashboards_refuse_other_classes_and_learners(school, make_user):
     assert signed_in(a).get(drill).status_code == 403
     outsider = make_user("wai")
     own = signed_in(school["teacher"])
-    assert own.get(reverse("quizzes:class_learner", args=[classroom.pk, outsider.pk])).status_code == 404
+    assert (
+        own.get(reverse("quizzes:class_learner", args=[classroom.pk, outsider.pk])).status_code
+        == 404
+    )
     assert own.get(drill).status_code == 200
     assert Client().get(reverse("quizzes:progress")).status_code == 302  # sign in first

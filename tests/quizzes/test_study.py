@@ -34,7 +34,9 @@ def learner(client, make_user, article):
 
 
 def answer(client, item, **data):
-    return client.post(reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), **data})
+    return client.post(
+        reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), **data}
+    )
 
 
 def keypoints(article) -> StudyItem:
@@ -55,7 +57,11 @@ def test_it_replays_ratings_through_the_views_as_fsrs_schedules_them(learner, ar
         expected, _ = reference.review_card(expected, fsrs.Rating(rating), now)
         card = StudyCard.objects.get(user=learner.user, item=item)
         assert (card.state, card.step, card.due, card.last_review) == (
-            expected.state.value, expected.step, expected.due, expected.last_review)
+            expected.state.value,
+            expected.step,
+            expected.due,
+            expected.last_review,
+        )
         assert card.stability == pytest.approx(expected.stability)
         assert card.difficulty == pytest.approx(expected.difficulty)
     assert ReviewLog.objects.filter(user=learner.user).count() == 6
@@ -71,8 +77,12 @@ def test_it_grades_typed_answers_on_the_server_and_accepts_traditional_character
     log = ReviewLog.objects.get(user=learner.user)
     assert log.correct is True and log.rating == 3
 
-    other = StudyItem.objects.filter(article=article, kind="cloze").exclude(pk=item.pk).exclude(
-        paragraph=item.paragraph).first()
+    other = (
+        StudyItem.objects.filter(article=article, kind="cloze")
+        .exclude(pk=item.pk)
+        .exclude(paragraph=item.paragraph)
+        .first()
+    )
     answer(learner, other, answer=["完全不对"] * 3)
     assert ReviewLog.objects.get(card__item=other).rating == 1
 
@@ -137,7 +147,9 @@ def test_it_keeps_each_learners_cards_apart(client, learner, article, make_user)
     mine = StudyCard.objects.get(user=learner.user, item=item)
     other = make_user("li")
     client.force_login(other)
-    client.post(reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), "rating": 1})
+    client.post(
+        reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), "rating": 1}
+    )
     mine.refresh_from_db()
     assert mine.reps == 1
     assert StudyCard.objects.get(user=other, item=item).reps == 1
@@ -154,7 +166,10 @@ def test_it_answers_in_a_fixed_number_of_queries(learner, article, make_user):
 
     answer(learner, item, rating=3)  # the first answer also creates the card
     small = count()
-    cards = [StudyCard(user=learner.user, item=i, due=START) for i in StudyItem.objects.exclude(pk=item.pk)]
+    cards = [
+        StudyCard(user=learner.user, item=i, due=START)
+        for i in StudyItem.objects.exclude(pk=item.pk)
+    ]
     StudyCard.objects.bulk_create(cards)
     assert count() == small
 
@@ -168,12 +183,26 @@ def test_it_shows_what_is_due_on_the_home_page(learner, article):
 @pytest.mark.django_db
 def test_it_saves_study_settings_and_refuses_bad_values(learner):
     url = reverse("quizzes:study_settings")
-    good = {"desired_retention": "0.85", "new_per_day": "5", "reviews_per_day": "100", "time_zone": "Europe/Berlin"}
+    good = {
+        "desired_retention": "0.85",
+        "new_per_day": "5",
+        "reviews_per_day": "100",
+        "time_zone": "Europe/Berlin",
+    }
     assert learner.post(url, good).status_code == 302
     settings = learner.user.study_settings
     settings.refresh_from_db()
-    assert (settings.desired_retention, settings.new_per_day, settings.time_zone) == (0.85, 5, "Europe/Berlin")
-    for bad in [{"desired_retention": "1.5"}, {"new_per_day": "-1"}, {"time_zone": "Mars/Olympus"}, {"reviews_per_day": "x"}]:
+    assert (settings.desired_retention, settings.new_per_day, settings.time_zone) == (
+        0.85,
+        5,
+        "Europe/Berlin",
+    )
+    for bad in [
+        {"desired_retention": "1.5"},
+        {"new_per_day": "-1"},
+        {"time_zone": "Mars/Olympus"},
+        {"reviews_per_day": "x"},
+    ]:
         response = learner.post(url, good | bad)
         assert response.status_code == 400
     settings.refresh_from_db()
@@ -184,8 +213,9 @@ def test_it_saves_study_settings_and_refuses_bad_values(learner):
 def test_it_respects_the_daily_new_limit(learner, article):
     from quizzes.models import LearnerSettings
 
-    LearnerSettings.objects.filter(user=learner.user).update(new_per_day=2) or LearnerSettings.objects.create(
-        user=learner.user, new_per_day=2)
+    LearnerSettings.objects.filter(user=learner.user).update(
+        new_per_day=2
+    ) or LearnerSettings.objects.create(user=learner.user, new_per_day=2)
     for _ in range(2):
         item = learner.get(reverse("quizzes:study_review")).context["item"]
         answer(learner, item, rating=4, answer=item.answers, option=item.answers)

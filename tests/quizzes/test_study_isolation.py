@@ -17,7 +17,9 @@ def intruder(make_user):
 
 @pytest.fixture
 def finished_test(learner, article):
-    learner.post(f"{reverse('quizzes:practice_new')}?article={article.pk}", {"size": 3, "kinds": ["cloze"]})
+    learner.post(
+        f"{reverse('quizzes:practice_new')}?article={article.pk}", {"size": 3, "kinds": ["cloze"]}
+    )
     test = PracticeTest.objects.get(user=learner.user)
     learner.post(test.get_absolute_url(), {})
     return test
@@ -26,12 +28,17 @@ def finished_test(learner, article):
 @pytest.mark.django_db
 def test_it_hides_another_learners_test_and_its_results(intruder, finished_test):
     assert intruder.get(finished_test.get_absolute_url()).status_code == 404
-    assert finished_test.article.title not in intruder.get(reverse("quizzes:practice_list")).content.decode()
+    assert (
+        finished_test.article.title
+        not in intruder.get(reverse("quizzes:practice_list")).content.decode()
+    )
 
 
 @pytest.mark.django_db
 def test_it_refuses_to_hand_in_or_retake_another_learners_test(learner, intruder, article):
-    learner.post(f"{reverse('quizzes:practice_new')}?article={article.pk}", {"size": 3, "kinds": ["cloze"]})
+    learner.post(
+        f"{reverse('quizzes:practice_new')}?article={article.pk}", {"size": 3, "kinds": ["cloze"]}
+    )
     open_test = PracticeTest.objects.get(user=learner.user)
     assert intruder.post(open_test.get_absolute_url(), {"q1-answer": "x"}).status_code == 404
     assert intruder.post(reverse("quizzes:practice_retake", args=[open_test.pk])).status_code == 404
@@ -43,7 +50,10 @@ def test_it_refuses_to_hand_in_or_retake_another_learners_test(learner, intruder
 def test_it_refuses_to_change_or_show_another_learners_review(learner, intruder, article):
     answer(learner, keypoints(article), rating=3)
     log = ReviewLog.objects.get()
-    assert intruder.post(reverse("quizzes:study_override", args=[log.pk]), {"rating": 1}).status_code == 404
+    assert (
+        intruder.post(reverse("quizzes:study_override", args=[log.pk]), {"rating": 1}).status_code
+        == 404
+    )
     log.refresh_from_db()
     assert log.rating == 3
     page = intruder.get(reverse("quizzes:study_review"), {"last": log.pk})
@@ -60,4 +70,6 @@ def test_it_answers_into_ones_own_card_only(learner, intruder, article):
     assert mine.reps == 1 and ReviewLog.objects.filter(card=mine).count() == 1
     assert intruder.get(reverse("quizzes:study_mistakes")).context["cards"].count() == 0
     assert intruder.post(reverse("quizzes:study_undo")).status_code == 302
-    assert StudyCard.objects.filter(user=learner.user).count() == 1  # undo took back the intruder's answer only
+    assert (
+        StudyCard.objects.filter(user=learner.user).count() == 1
+    )  # undo took back the intruder's answer only

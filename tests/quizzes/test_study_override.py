@@ -11,7 +11,9 @@ from tests.quizzes.test_study import START, answer, article, keypoints, learner 
 
 
 def override(client, log, rating, **headers):
-    return client.post(reverse("quizzes:study_override", args=[log.pk]), {"rating": rating}, headers=headers)
+    return client.post(
+        reverse("quizzes:study_override", args=[log.pk]), {"rating": rating}, headers=headers
+    )
 
 
 @pytest.mark.django_db
@@ -28,7 +30,9 @@ def test_it_reschedules_a_wrong_answer_the_learner_rates_good(learner, article, 
     assert response.status_code == 200 and 'aria-pressed="true"' in response.content.decode()
     log.refresh_from_db()
     card = StudyCard.objects.get(user=learner.user, item=item)
-    expected, _ = fsrs.Scheduler(enable_fuzzing=False).review_card(fsrs.Card(card_id=1), fsrs.Rating.Good, START)
+    expected, _ = fsrs.Scheduler(enable_fuzzing=False).review_card(
+        fsrs.Card(card_id=1), fsrs.Rating.Good, START
+    )
     assert log.rating == 3 and log.correct is False  # the grader's verdict stays on record
     assert (card.state, card.step, card.due) == (expected.state.value, expected.step, expected.due)
     assert card.reps == 1 and ReviewLog.objects.filter(user=learner.user).count() == 1

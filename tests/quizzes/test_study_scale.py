@@ -24,7 +24,13 @@ def make_history(user, items, *, due) -> None:
     """A review card for each item, answered on earlier days; card i is due at due(i)."""
     cards = StudyCard.objects.bulk_create(
         StudyCard(
-            user=user, item=item, state=2, stability=12.0, difficulty=5.0, due=due(i), reps=REVIEWS_PER_CARD,
+            user=user,
+            item=item,
+            state=2,
+            stability=12.0,
+            difficulty=5.0,
+            due=due(i),
+            reps=REVIEWS_PER_CARD,
             last_review=due(i) - timedelta(days=12),
         )
         for i, item in enumerate(items)
@@ -33,11 +39,20 @@ def make_history(user, items, *, due) -> None:
     for card in cards:
         for n in range(REVIEWS_PER_CARD):
             reviewed_at = card.last_review - timedelta(days=10 * n)
-            logs.append(ReviewLog(
-                card=card, user=user, item_id=card.item_id, paragraph_id=card.item.paragraph_id, rating=scheduling.GOOD, correct=True, reviewed_at=reviewed_at,
-                study_day=scheduling.study_day(reviewed_at, "Asia/Shanghai"), was_new=n == REVIEWS_PER_CARD - 1,
-                token=new_token(),
-            ))
+            logs.append(
+                ReviewLog(
+                    card=card,
+                    user=user,
+                    item_id=card.item_id,
+                    paragraph_id=card.item.paragraph_id,
+                    rating=scheduling.GOOD,
+                    correct=True,
+                    reviewed_at=reviewed_at,
+                    study_day=scheduling.study_day(reviewed_at, "Asia/Shanghai"),
+                    was_new=n == REVIEWS_PER_CARD - 1,
+                    token=new_token(),
+                )
+            )
     ReviewLog.objects.bulk_create(logs, batch_size=2000)
 
 
@@ -47,15 +62,28 @@ def clone_items(items: list[StudyItem], count: int) -> list[StudyItem]:
     originals = Paragraph.objects.filter(items__in=items).distinct()
     pairs = [(copy, paragraph) for copy in range(1, copies + 1) for paragraph in originals]
     made = Paragraph.objects.bulk_create(
-        Paragraph(section_id=p.section_id, position=p.position + 1000 * copy, text=p.text) for copy, p in pairs
+        Paragraph(section_id=p.section_id, position=p.position + 1000 * copy, text=p.text)
+        for copy, p in pairs
     )
     copy_of = {(p.pk, copy): clone for (copy, p), clone in zip(pairs, made)}
-    fields = ["article", "section", "kind", "prompt", "answers", "options", "cloze", "source", "extra"]
+    fields = [
+        "article",
+        "section",
+        "kind",
+        "prompt",
+        "answers",
+        "options",
+        "cloze",
+        "source",
+        "extra",
+    ]
     clones = []
     for n in range(count):
         item, copy = items[n % len(items)], 1 + n // len(items)
         paragraph = copy_of[item.paragraph_id, copy] if item.paragraph_id else None
-        clones.append(StudyItem(key=f"copy-{n}", paragraph=paragraph, **{f: getattr(item, f) for f in fields}))
+        clones.append(
+            StudyItem(key=f"copy-{n}", paragraph=paragraph, **{f: getattr(item, f) for f in fields})
+        )
     return StudyItem.objects.bulk_create(clones, batch_size=1000)
 
 
@@ -77,7 +105,9 @@ def test_it_answers_in_the_same_number_of_queries_with_10_and_with_5000_cards(le
         reviews = answered.cards.get(user=user).reviews
         assert reviews.count() == REVIEWS_PER_CARD
         with CaptureQueriesContext(connection) as captured:
-            response = learner.post(url, {"token": new_token(), "rating": 3}, headers={"HX-Request": "true"})
+            response = learner.post(
+                url, {"token": new_token(), "rating": 3}, headers={"HX-Request": "true"}
+            )
         assert response.status_code == 200
         assert reviews.count() == REVIEWS_PER_CARD + 1
         assert response.context["last"].card.item == answered

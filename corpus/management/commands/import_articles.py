@@ -8,12 +8,16 @@ from corpus.importing import ImportFailed, document_import, document_preview
 
 
 class Command(BaseCommand):
-    help = "Import newspaper pages or reports (.txt/.md; UTF-8, GB18030 or UTF-16) into the library."
+    help = (
+        "Import newspaper pages or reports (.txt/.md; UTF-8, GB18030 or UTF-16) into the library."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--dry-run", action="store_true", help="parse only; save nothing")
-        parser.add_argument("--json", action="store_true", help="print the parsed outline as one JSON object")
+        parser.add_argument(
+            "--json", action="store_true", help="print the parsed outline as one JSON object"
+        )
 
     def handle(self, *args, files: list[str], dry_run: bool, json: bool, **options) -> None:
         documents, failures = [], 0
@@ -29,14 +33,22 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{name}: {error.message}")
                 continue
-            documents.append({"file": name, "encoding": preview.encoding, **parsing.outline_to_dict(preview.outline)})
+            documents.append(
+                {
+                    "file": name,
+                    "encoding": preview.encoding,
+                    **parsing.outline_to_dict(preview.outline),
+                }
+            )
             if dry_run:
                 if not json:
                     self._describe(name, preview.outline)
                 continue
             result = document_import(preview=preview, filename=name)
             verb = "imported" if result.created else "already imported"
-            self.stdout.write(f"{name}: {verb} as document {result.document.pk} ({result.document.get_absolute_url()})")
+            self.stdout.write(
+                f"{name}: {verb} as document {result.document.pk} ({result.document.get_absolute_url()})"
+            )
         if json:
             self.stdout.write(_dumps({"documents": documents}))
         if failures:
@@ -46,8 +58,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{name}: {len(outline.articles)} article(s)")
         for article in outline.articles:
             points = sum(len(section.points) for section in article.sections)
-            self.stdout.write(f"  {article.title} ({'、'.join(article.authors)}): "
-                              f"{len(article.sections)} section(s), {points} key point(s)")
+            self.stdout.write(
+                f"  {article.title} ({'、'.join(article.authors)}): "
+                f"{len(article.sections)} section(s), {points} key point(s)"
+            )
 
 
 def _dumps(value: dict) -> str:

@@ -20,13 +20,17 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo pages and create the demo accounts; safe to run again (keeps existing data)."
+    help = (
+        "Load the demo pages and create the demo accounts; safe to run again (keeps existing data)."
+    )
 
     def handle(self, *args, **options) -> None:
         for path in sorted(DEMO_DIR.glob("*.md")):
             if path.name.lower() == "readme.md":
                 continue
-            result = document_import(preview=document_preview(data=path.read_bytes()), filename=path.name)
+            result = document_import(
+                preview=document_preview(data=path.read_bytes()), filename=path.name
+            )
             state = "loaded" if result.created else "already there"
             self.stdout.write(f"{path.name}: {state}")
         User = get_user_model()
@@ -38,6 +42,10 @@ class Command(BaseCommand):
                     user.save()
                 grant_role(user, role)
             self.stdout.write(f"account {username}: {'created' if created else 'kept'}")
-        teacher, learner = (User.objects.get(username=name) for name, _password, _role in DEMO_ACCOUNTS)
+        teacher, learner = (
+            User.objects.get(username=name) for name, _password, _role in DEMO_ACCOUNTS
+        )
         classroom = demo_class_build(teacher, learner, now=timezone.now())
-        self.stdout.write(f"class {DEMO_CLASS}: {'created, with three weeks of answers' if classroom else 'kept'}")
+        self.stdout.write(
+            f"class {DEMO_CLASS}: {'created, with three weeks of answers' if classroom else 'kept'}"
+        )

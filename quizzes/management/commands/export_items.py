@@ -8,19 +8,33 @@ from quizzes.models import StudyItem
 
 
 class Command(BaseCommand):
-    help = ("Export the active study items as JSON, as a tab-separated file for Anki's File > Import (csv), "
-            "or as an Anki package (apkg).")
+    help = (
+        "Export the active study items as JSON, as a tab-separated file for Anki's File > Import (csv), "
+        "or as an Anki package (apkg)."
+    )
 
     def add_arguments(self, parser) -> None:
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument("--article", type=int, metavar="ID", help="only this article's items")
         scope.add_argument("--document", type=int, metavar="ID", help="only this document's items")
         parser.add_argument("--format", dest="fmt", required=True, choices=FORMATS)
-        parser.add_argument("--output", metavar="FILE", help="write here instead of to standard output")
+        parser.add_argument(
+            "--output", metavar="FILE", help="write here instead of to standard output"
+        )
 
-    def handle(self, *args, article: int | None, document: int | None, fmt: str, output: str | None, **options) -> None:
+    def handle(
+        self,
+        *args,
+        article: int | None,
+        document: int | None,
+        fmt: str,
+        output: str | None,
+        **options,
+    ) -> None:
         if fmt == "apkg" and not output:
-            raise CommandError("--format apkg writes a binary package: give a file with --output FILE.")
+            raise CommandError(
+                "--format apkg writes a binary package: give a file with --output FILE."
+            )
         items = StudyItem.objects.active()
         if article is not None:
             found = Article.objects.select_related("document").filter(pk=article).first()
