@@ -1,13 +1,14 @@
 # 学而: the README's two commands.
 #   make run   set up .venv, migrate the local SQLite database, load the demo, serve on 127.0.0.1:8000
 #   make test  set up .venv with the test tools and run the whole suite (browser tests included)
+#   make lint  ruff's lint and format checks, with the configuration in pyproject.toml
 
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench clean-venv messages
+.PHONY: run test lint bench clean-venv messages
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --no-input
@@ -17,6 +18,10 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.bench_parse

@@ -142,7 +142,7 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
             ),
             parsed,
         )
-        for article, parsed_article in zip(articles, parsed_articles)
+        for article, parsed_article in zip(articles, parsed_articles, strict=True)
         for index, parsed in enumerate(parsed_article.sections, start=1)
     ]
     Section.objects.bulk_create([section for section, _ in section_pairs], batch_size=500)

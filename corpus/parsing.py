@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 __all__ = [
     "Article",
@@ -519,7 +520,7 @@ def _flush_paragraph(parts: list[str], blocks: list[tuple[int | None, str]]) -> 
     if not parts:
         return
     pieces = [parts[0]]
-    for before, after in zip(parts, parts[1:]):
+    for before, after in pairwise(parts):
         # A soft-wrapped line between two Latin words needs its space back.
         if (
             before[-1].isascii()

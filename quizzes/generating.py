@@ -47,7 +47,7 @@ def article_outline(
                     for p in rows
                 ],
             )
-            for section, rows in zip(sections, paragraphs)
+            for section, rows in zip(sections, paragraphs, strict=True)
         ],
     )
     return outline, sections, paragraphs

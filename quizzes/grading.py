@@ -182,7 +182,8 @@ def grade_blanks(given: list[str], answers: list[str]) -> Verdict:
     given, answers = _str_list(given, "given"), _str_list(answers, "answers")
     given = given[: len(answers)] + [""] * (len(answers) - len(given))
     return _verdict(
-        [_compare(typed, answer) for typed, answer in zip(given, answers)], len(answers)
+        [_compare(typed, answer) for typed, answer in zip(given, answers, strict=True)],
+        len(answers),
     )
 
 
@@ -203,7 +204,7 @@ def near_miss(typed: str, key: str) -> str | None:
     if not typed or not key or typed == key:
         return None
     if len(typed) == len(key) and all(
-        a == b or _readings(a) & _readings(b) for a, b in zip(typed, key)
+        a == b or _readings(a) & _readings(b) for a, b in zip(typed, key, strict=True)
     ):
         return SAME_SOUND
     if len(typed) < len(key) <= 2 * len(typed) and typed in key:
@@ -218,7 +219,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
         a, b = b, a
     if len(a) - len(b) > 1:
         return False
-    first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
     if len(a) == len(b):
         return a[first + 1 :] == b[first + 1 :]
     return a[first + 1 :] == b[first:]
@@ -397,7 +398,7 @@ def _match_unordered(given: list[str], members: list[str]) -> tuple[list[BlankRe
                 typed = _simplified(folded) if len(folded) <= longest + 1 else folded
                 entries.setdefault(typed, entry.strip())
     results: list[BlankResult | None] = [None] * len(members)
-    for index, (member, key) in enumerate(zip(members, keys)):  # exact matches first
+    for index, (member, key) in enumerate(zip(members, keys, strict=True)):  # exact matches first
         if key and key in entries:
             results[index] = BlankResult(entries.pop(key), member, True, None)
     misses = {
@@ -412,7 +413,8 @@ def _match_unordered(given: list[str], members: list[str]) -> tuple[list[BlankRe
             if found == miss and results[index] is None and typed in entries:
                 results[index] = BlankResult(entries.pop(typed), members[index], False, miss)
     final = [
-        result or BlankResult("", member, False, None) for result, member in zip(results, members)
+        result or BlankResult("", member, False, None)
+        for result, member in zip(results, members, strict=True)
     ]
     return final, list(entries.values())
 

@@ -8,8 +8,8 @@ time, as in Anki, so a late-night session counts for the day it belongs to).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import math
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo

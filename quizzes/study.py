@@ -1,9 +1,9 @@
 """A learner's review loop: which card comes next, and what one answer does. Django side of scheduling."""
 
 import uuid
-from functools import cache
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from quizzes.generation.blanks import fit_source
 from quizzes.generation.document import Place
@@ -33,7 +34,7 @@ def number_drafts(
         if match.start("figure") in starts and match.end("figure") in ends:
             start, end = match.span("figure")
             blanks.append(Blank(start, end, match["figure"], "m", FIGURE, match["unit"]))
-    for token, following in zip(tokens, tokens[1:]):
+    for token, following in pairwise(tokens):
         if COUNT_WORD.fullmatch(token.word) and (
             following.tag.startswith("n") or following.tag == "vn"
         ):

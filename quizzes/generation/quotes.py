@@ -9,6 +9,7 @@ The item is a cloze on the best term inside the quotation, and the prompt names 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from quizzes.generation.blanks import ranked_candidates
@@ -86,10 +87,7 @@ def _speaker(lead: str) -> tuple[str, int] | None:
 
 
 def _last(matches):
-    last = None
-    for last in matches:
-        pass
-    return last
+    return next(iter(deque(matches, maxlen=1)), None)
 
 
 def _cloze(place, start, end, inside, prefix, speaker, context) -> Draft | None:

@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import quizzes.models.live
 from django.conf import settings
 from django.db import migrations, models
+
+import quizzes.models.live
 
 
 class Migration(migrations.Migration):

@@ -115,6 +115,9 @@ class LiveDelivery(models.Model):
             models.UniqueConstraint(fields=["player", "index"], name="one_delivery_per_question")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.player} · {self.index + 1}"
+
 
 class LiveAnswer(models.Model):
     session = models.ForeignKey(LiveSession, related_name="answers", on_delete=models.CASCADE)
@@ -133,6 +136,9 @@ class LiveAnswer(models.Model):
         ]
         indexes = [models.Index(fields=["session", "index"])]
 
+    def __str__(self) -> str:
+        return f"{self.player} · {self.index + 1}: {'✓' if self.correct else '✗'}"
+
 
 class LiveJoinAttempt(models.Model):
     """A wrong PIN from an address: too many in a short time and that address waits."""
@@ -142,3 +148,6 @@ class LiveJoinAttempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["address", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.address

@@ -47,6 +47,9 @@ class StudySelection(models.Model):
             models.UniqueConstraint(fields=["user", "article"], name="one_selection_per_article")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} · {self.article}"
+
 
 class StudyCard(models.Model):
     """One learner's FSRS state for one item, as columns (see scheduling.CardState)."""

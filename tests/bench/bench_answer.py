@@ -29,10 +29,10 @@ django.setup()
 # Django is set up before the project's models and the URL configuration below are imported.
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.decorators import login_required  # noqa: E402
-from django.template import engines  # noqa: E402
 from django.core.signals import request_finished, request_started  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.template import engines  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402

@@ -24,7 +24,7 @@ def language(request, context, site_url) -> str:
 
 def test_it_signs_up_then_changes_the_password(page, language):
     visit(page, reverse("login"))
-    click_through(page, page.locator("main a[href='%s']" % reverse("signup")))
+    click_through(page, page.locator(f"main a[href='{reverse('signup')}']"))
     page.locator("#id_username").fill("xiaoming")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill("not-the-same-2024")

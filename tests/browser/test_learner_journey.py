@@ -30,9 +30,7 @@ def test_a_new_learner_studies_a_demo_article(page):
     page.locator("#id_password2").fill(PASSWORD)
     click_through(page, page.locator("main form button[type=submit]"))
 
-    click_through(
-        page, page.locator(".site-header nav a[href='%s']" % reverse("quizzes:study_home"))
-    )
+    click_through(page, page.locator(f".site-header nav a[href='{reverse('quizzes:study_home')}']"))
     click_through(page, page.get_by_role("link", name="选择文章").first)
     page.get_by_label(DEMO_ARTICLE).check()
     click_through(page, page.locator("main form button[type=submit]"))

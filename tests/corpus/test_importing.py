@@ -56,7 +56,7 @@ def test_it_creates_nothing_when_the_same_text_comes_again_in_another_encoding()
         (b"", "empty"),
         (b"%PDF-1.4 binary", "binary"),
         ("Big5 正體中文內容".encode("big5"), "unsupported_encoding"),
-        ("hello world, no Chinese article here".encode(), "no_article"),
+        (b"hello world, no Chinese article here", "no_article"),
         (b"x" * (5 * 1024 * 1024 + 1), "too_large"),
     ],
 )

@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Assignment, Classroom, Membership, PracticeTest
-from tests.quizzes.test_practice import right_answers
 from tests.clients import signed_in
-from tests.quizzes.test_study import article  # noqa: F401 (fixture)
+from tests.quizzes.test_practice import right_answers
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from quizzes.generation import (
     generate,
 )
 from tests.conftest import REPO
-from tests.quizzes.test_generation_samples import (
+from tests.quizzes.samples import (
     COMMUNITY_PAGE,
     fixture_items,
     fixture_outline,

@@ -5,7 +5,7 @@ import pytest
 
 from corpus.parsing import parse
 from quizzes.generation import CHOICE, CLOZE, NUMBER, generate
-from tests.quizzes.test_generation_samples import COMMUNITY_PAGE, VILLAGE_PAGE
+from tests.quizzes.samples import COMMUNITY_PAGE, VILLAGE_PAGE
 
 SHORT_PAGE = """## 学习园地
 

@@ -13,7 +13,7 @@ import pytest
 from corpus.parsing import parse
 from quizzes.generation import KEYPOINTS, generate, item_key
 from tests.conftest import REPO
-from tests.quizzes.test_generation_samples import (
+from tests.quizzes.samples import (
     COMMUNITY_PAGE,
     VILLAGE_PAGE,
     fixture_text,

@@ -12,7 +12,7 @@ from quizzes.generation.lexicon import (
     read_word_list,
 )
 from quizzes.generation.segmentation import document_segmenter, is_known, pos_tokenizer
-from tests.quizzes.test_generation_samples import page_outline
+from tests.quizzes.samples import page_outline
 
 # The function words and slogan verbs the specification names.
 NAMED_STOPWORDS = "的 了 和 与 及 在 是 对 把 被 为 等".split()

@@ -8,7 +8,7 @@ import pytest
 from quizzes.generation import BLANK, CHOICE, DEFINITION, ENUMERATION, KEYPOINTS, MULTI, NUMBER
 from quizzes.generation.lexicon import FORMULAIC_VERBS, STOPWORDS
 from quizzes.generation.text import SentenceIndex, normalize
-from tests.quizzes.test_generation_samples import (
+from tests.quizzes.samples import (
     page_items,
     page_names,
     page_outline,

@@ -4,7 +4,7 @@ from quizzes.generation.document import all_texts
 from quizzes.generation.lexicon import EDGE_STOP_CHARS
 from quizzes.generation.segmentation import document_segmenter
 from quizzes.generation.terms import count_ngrams, document_terms, quoted_terms, repeated_terms
-from tests.quizzes.test_generation_samples import fixture_outline, needs_fixture, page_outline
+from tests.quizzes.samples import fixture_outline, needs_fixture, page_outline
 
 
 def terms_of(outline):

@@ -11,7 +11,6 @@ from django.utils import timezone
 from quizzes.live import JOIN_FAILURES_ALLOWED, points_for
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog, StudyItem
 from tests.clients import signed_in
-from tests.quizzes.test_study import article  # noqa: F401 (fixture)
 
 HTMX = {"HX-Request": "true"}
 

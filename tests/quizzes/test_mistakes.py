@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import ReviewLog, StudyItem
-from tests.quizzes.test_study import START, answer, article, learner  # noqa: F401 (fixtures)
+from tests.quizzes.studying import START, answer
 
 
 def clozes(article, count):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from corpus.models import Section
 from quizzes.models import PracticeTest, ReviewLog, StudyCard, StudyItem
 from quizzes.practice import TESTABLE_KINDS, section_scope
-from tests.quizzes.test_study import article, learner  # noqa: F401 (fixtures)
 
 
 def start(client, article, **data):

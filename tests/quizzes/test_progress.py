@@ -9,7 +9,6 @@ from corpus.models import Section
 from quizzes import progress, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem
 from quizzes.study import new_token
-from tests.quizzes.test_study import article, learner  # noqa: F401 (fixtures)
 
 NOW = datetime(2026, 6, 15, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai
 TODAY = date(2026, 6, 15)

@@ -15,7 +15,6 @@ from quizzes.recitation import (
 )
 from quizzes.study import new_token
 from tests.corpus.samples import make_document
-from tests.quizzes.test_study import article, learner  # noqa: F401 (fixtures)
 
 
 def recite(client, article, headers=None, **params):

@@ -21,7 +21,6 @@ from quizzes.models import (
 )
 from quizzes.study import new_token
 from tests.clients import signed_in
-from tests.quizzes.test_study import article  # noqa: F401 (fixture)
 
 CLASS_DASHBOARD_QUERIES = 17
 LEARNER_DASHBOARD_QUERIES = 18

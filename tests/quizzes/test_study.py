@@ -1,6 +1,6 @@
 """The review loop through the web views: scheduling, grading, idempotency, undo, burying, isolation."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import fsrs
 import pytest
@@ -8,39 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from corpus.models import Article
-from quizzes.generating import items_generate
-from quizzes.models import ReviewLog, StudyCard, StudyItem, StudySelection
+from quizzes.models import ReviewLog, StudyCard, StudyItem
 from quizzes.study import new_token
-from tests.corpus.samples import make_document
-
-START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
-
-
-@pytest.fixture
-def article():
-    document = make_document()
-    items_generate(document)
-    return Article.objects.get(document=document)
-
-
-@pytest.fixture
-def learner(client, make_user, article):
-    user = make_user("xue")
-    StudySelection.objects.create(user=user, article=article)
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-def answer(client, item, **data):
-    return client.post(
-        reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), **data}
-    )
-
-
-def keypoints(article) -> StudyItem:
-    return StudyItem.objects.filter(article=article, kind="keypoints").first()
+from tests.quizzes.studying import START, answer, keypoints
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import PracticeTest, ReviewLog, StudyCard, StudyItem
-from tests.quizzes.test_study import answer, article, keypoints, learner  # noqa: F401 (fixtures)
+from tests.quizzes.studying import answer, keypoints
 
 
 @pytest.fixture

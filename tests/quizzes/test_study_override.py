@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import ReviewLog, StudyCard, StudyItem
-from tests.quizzes.test_study import START, answer, article, keypoints, learner  # noqa: F401 (fixtures)
+from tests.quizzes.studying import START, answer, keypoints
 
 
 def override(client, log, rating, **headers):

@@ -12,7 +12,6 @@ from corpus.models import Paragraph
 from quizzes import scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem
 from quizzes.study import new_token, review_undo
-from tests.quizzes.test_study import article, learner  # noqa: F401 (fixtures)
 
 ANSWER_QUERIES = 10
 LARGE = 5_000
@@ -65,7 +64,7 @@ def clone_items(items: list[StudyItem], count: int) -> list[StudyItem]:
         Paragraph(section_id=p.section_id, position=p.position + 1000 * copy, text=p.text)
         for copy, p in pairs
     )
-    copy_of = {(p.pk, copy): clone for (copy, p), clone in zip(pairs, made)}
+    copy_of = {(p.pk, copy): clone for (copy, p), clone in zip(pairs, made, strict=True)}
     fields = [
         "article",
         "section",
@@ -88,7 +87,7 @@ def clone_items(items: list[StudyItem], count: int) -> list[StudyItem]:
 
 
 @pytest.mark.django_db
-def test_it_answers_in_the_same_number_of_queries_with_10_and_with_5000_cards(learner, article):  # noqa: F811
+def test_it_answers_in_the_same_number_of_queries_with_10_and_with_5000_cards(learner, article):
     user, now = learner.user, timezone.now()
     LearnerSettings.for_user(user)  # a learner with a history has their settings already
     items = list(StudyItem.objects.filter(article=article).select_related("paragraph"))
