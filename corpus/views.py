@@ -3,14 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.forms import ConfirmImportForm, ImportForm, LibrarySearchForm
 from corpus.importing import document_import as save_document
 from corpus.models import Article, Document
-from quizzes.progress import mastery
 
 
 @require_GET
@@ -28,19 +26,8 @@ def library(request: HttpRequest) -> HttpResponse:
         return render(
             request, "corpus/library.html#results", {"query": query, "documents": documents}
         )
-    context = {"form": form, "query": query, "documents": documents, "today": _today_for(request)}
+    context = {"form": form, "query": query, "documents": documents}
     return render(request, "corpus/library.html", context)
-
-
-def _today_for(request: HttpRequest):
-    """What a signed-in learner has due today: the home page's next step."""
-    if not request.user.is_authenticated:
-        return None
-    from django.utils import timezone
-
-    from quizzes.study import next_card
-
-    return next_card(request.user, timezone.now())
 
 
 @require_GET
@@ -58,13 +45,6 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_outline(), pk=article_id)
     sections = list(article.sections.all())
-    if (
-        request.user.is_authenticated
-    ):  # the learner's mastery of each section, as colour on the outline
-        entries = mastery(request.user, [article], timezone.now())
-        held = {row.section.pk: row for entry in entries for row in entry.sections}
-        for section in sections:
-            section.mastery = held.get(section.pk)
     return render(request, "corpus/article_detail.html", {"article": article, "sections": sections})
 
 

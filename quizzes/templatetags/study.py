@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -26,3 +27,31 @@ def timeuntil_interval(interval) -> str:
         count = round(days)
         return ngettext("%(count)d 天", "%(count)d 天", count) % {"count": count}
     return gettext("%(count).1f 个月") % {"count": days / 30}
+
+
+# The study parts of the reading pages (corpus knows nothing of study): a signed-in learner
+# sees their day's cards on the library and their mastery on an article's outline.
+
+
+@register.inclusion_tag("quizzes/includes/today.html", takes_context=True)
+def today_card(context) -> dict:
+    """What a signed-in learner has due today: the home page's next step."""
+    from quizzes.study import next_card
+
+    user = context["request"].user
+    return {"today": next_card(user, timezone.now()) if user.is_authenticated else None}
+
+
+@register.simple_tag(takes_context=True)
+def with_mastery(context, article, sections: list) -> list:
+    """The article's sections, each with the signed-in learner's mastery of it (or None)."""
+    from quizzes.progress import mastery
+
+    user = context["request"].user
+    held = {}
+    if user.is_authenticated:
+        entries = mastery(user, [article], timezone.now())
+        held = {row.section.pk: row for entry in entries for row in entry.sections}
+    for section in sections:
+        section.mastery = held.get(section.pk)
+    return sections
