@@ -1,4 +1,5 @@
-import csv
+"""Who may open a teacher's pages, and the lookups that keep each teacher to their own classes."""
+
 from collections.abc import Callable
 from functools import wraps
 
@@ -7,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from corpus.models import Article
 from quizzes.models import Classroom
 from quizzes.roles import is_teacher
 
@@ -28,18 +28,3 @@ def teacher_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 def taught_class_or_404(request: HttpRequest, class_id: int) -> Classroom:
     """One of the signed-in teacher's own classes; anyone else's is a 404."""
     return get_object_or_404(request.user.taught_classes, pk=class_id)
-
-
-def article_in_query(request: HttpRequest) -> Article | None:
-    """The article named by ?article=<id>, or None (missing, malformed or unknown): then the page
-    shows the article picker."""
-    article_id = request.GET.get("article", "")
-    return Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
-
-
-def csv_download(filename: str) -> tuple[HttpResponse, "csv.writer"]:
-    """A CSV attachment and its writer, UTF-8 with a byte-order mark so spreadsheet programs read Chinese."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response, csv.writer(response)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
@@ -124,3 +125,19 @@ def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], lis
             }
         )
     return learners, questions
+
+
+def assignment_table(assignment: Assignment) -> tuple[list[str], list[list]]:
+    """Each member's status, score and hand-in time, for the teacher's download."""
+    learners, _questions = assignment_results(assignment)
+    header = [_("学员"), _("状态"), _("得分"), _("题数"), _("百分比"), _("交卷时间")]
+    rows = []
+    for row in learners:
+        attempt, name = row.attempt, row.user.get_username()
+        if attempt is None or not attempt.is_finished:
+            rows.append([name, _("未完成"), "", len(assignment.item_ids), "", ""])
+            continue
+        finished = timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d %H:%M")
+        status = _("逾期完成") if row.late else _("已完成")
+        rows.append([name, status, attempt.score, attempt.total, attempt.percent, finished])
+    return [str(cell) for cell in header], rows

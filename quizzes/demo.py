@@ -11,9 +11,9 @@ from corpus.models import Article
 from quizzes import scheduling
 from quizzes.classrooms import assignment_create, assignment_start
 from quizzes.models import Classroom, Membership, StudyItem, StudySelection
-from quizzes.practice import TESTABLE_KINDS, practice_test_submit
+from quizzes.practice import practice_test_submit
 from quizzes.roles import LEARNER, grant_role
-from quizzes.study import new_token, review_record
+from quizzes.study import answer_record, new_token
 
 DEMO_CLASS = "示范班"
 CLASSMATES = ["zhangwei", "lina", "wangfang", "chenjie", "liuyang", "zhaolei"]
@@ -41,7 +41,7 @@ def demo_class_build(teacher, learner, *, now: datetime) -> Classroom | None:
             classroom=classroom,
             article=article,
             section=None,
-            kinds=[kind.value for kind in TESTABLE_KINDS],
+            kinds=[kind.value for kind in StudyItem.TESTABLE_KINDS],
             size=8,
             time_limit=None,
             due_at=now + timedelta(days=7),
@@ -86,15 +86,16 @@ def _history(user, items: list[StudyItem], skill: float, now: datetime, rng: ran
                 if right
                 else scheduling.AGAIN
             )
-            log = review_record(
+            typed, chosen = _demo_answer(item, right)
+            log = answer_record(
                 user,
                 item,
-                rating,
+                rating=rating,
+                verdict=None if item.is_flashcard else item.grade(typed, chosen),
                 now=moment,
                 token=new_token(),
                 duration_ms=rng.randint(4000, 30000),
-                correct=None if item.kind in {"keypoints", "definition"} else right,
-                given=[] if right or not item.options else [item.options[0]],
+                given=chosen or typed,
             )
             due[item.pk] = log.card.due
 
@@ -113,3 +114,13 @@ def _attempt(assignment, user, skill: float, moment: datetime, rng: random.Rando
         else:
             responses[question.position] = (list(item.answers) if right else ["不会"], [])
     practice_test_submit(test, responses, now=moment + timedelta(minutes=6))
+
+
+def _demo_answer(item: StudyItem, right: bool) -> tuple[list[str], list[str]]:
+    """What a demo learner typed or chose: the answers, or a wrong option or a wrong guess."""
+    if item.is_flashcard:
+        return [], []
+    if item.is_choice:
+        wrong = [option for option in item.options or [] if option not in item.answers][:1]
+        return [], list(item.answers) if right else wrong
+    return (list(item.answers), []) if right else (["不记得"] * len(item.input_slots), [])

@@ -24,7 +24,7 @@ GENERATED_FIELDS = [
 ]
 
 
-def article_outline(
+def stored_outline(
     article: Article,
 ) -> tuple[parsing.Article, list[Section], list[list[Paragraph]]]:
     """The stored article as the parser's outline, with the rows behind each index."""
@@ -77,7 +77,7 @@ def items_generate(document: Document) -> Generation:
     corpus_texts = list(corpus_texts[:20000])
     try:
         for done, article in enumerate(articles, start=1):
-            outline, sections, paragraphs = article_outline(article)
+            outline, sections, paragraphs = stored_outline(article)
             items = generation.generate(
                 parsing.Outline(articles=[outline]), corpus_texts=corpus_texts
             )

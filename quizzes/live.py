@@ -15,7 +15,6 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article
-from quizzes import scheduling
 from quizzes.models import (
     Assignment,
     LiveAnswer,
@@ -27,15 +26,8 @@ from quizzes.models import (
     new_live_pin,
 )
 from quizzes.practice import questions_choose
-from quizzes.study import grade, kept_answers, review_record
+from quizzes.study import answer_record, kept_answers
 
-LIVE_KINDS = [
-    StudyItem.Kind.CHOICE,
-    StudyItem.Kind.MULTI,
-    StudyItem.Kind.CLOZE,
-    StudyItem.Kind.NUMBER,
-    StudyItem.Kind.QUOTE,
-]
 MAX_POINTS = 1000
 STREAK_STEP, STREAK_CAP = 100, 500
 # Wrong PINs allowed from one address in the window before it has to wait.
@@ -84,7 +76,7 @@ def live_create(
     if assignment is not None:
         live = set(
             StudyItem.objects.active()
-            .filter(pk__in=assignment.item_ids, kind__in=LIVE_KINDS)
+            .filter(pk__in=assignment.item_ids, kind__in=StudyItem.LIVE_KINDS)
             .values_list("pk", flat=True)
         )
         item_ids = [pk for pk in assignment.item_ids if pk in live]
@@ -210,7 +202,7 @@ def answer_submit(
     delivery = LiveDelivery.objects.filter(player=player, index=index).first()
     delivered_at = delivery.delivered_at if delivery else session.opened_at
     item = StudyItem.objects.get(pk=session.current_item_id)
-    verdict = grade(item, answers=typed, chosen=chosen)
+    verdict = item.grade(typed, chosen)
     elapsed_ms = max(int((now - delivered_at).total_seconds() * 1000), 0)
     try:
         with transaction.atomic():
@@ -240,14 +232,12 @@ def answer_submit(
     except IntegrityError:
         raise LiveRefused(_("每道题只能回答一次。")) from None
     if player.user_id is not None:
-        rating = scheduling.GOOD if verdict.correct else scheduling.AGAIN
-        review_record(
+        answer_record(
             player.user,
             item,
-            rating,
+            verdict=verdict,
             now=now,
             token=f"live-{session.pk}-{index}",
-            correct=verdict.correct,
             given=answer.given,
         )
     return answer
@@ -269,6 +259,27 @@ def leaderboard(session: LiveSession, limit: int | None = LEADERBOARD_SIZE) -> l
             rank, previous = position, player.score
         standings.append(Standing(rank, player))
     return standings
+
+
+def results_table(session: LiveSession) -> tuple[list[str], list[list]]:
+    """Every player's rank, points and the points of each question, for the teacher's download."""
+    answers = {
+        (answer.player_id, answer.index): answer
+        for answer in LiveAnswer.objects.filter(session=session).only(
+            "player_id", "index", "correct", "points"
+        )
+    }
+    header = [_("名次"), _("昵称"), _("账号"), _("得分"), _("答对")]
+    header += [_("第 %(n)d 题") % {"n": n} for n in range(1, session.total + 1)]
+    rows = []
+    for standing in leaderboard(session, limit=None):
+        player = standing.player
+        mine = [answers.get((player.pk, index)) for index in range(session.total)]
+        cells = ["" if a is None else (a.points if a.correct else 0) for a in mine]
+        right = sum(1 for a in mine if a is not None and a.correct)
+        username = player.user.get_username() if player.user_id else ""
+        rows.append([standing.rank, player.nickname, username, player.score, right, *cells])
+    return [str(cell) for cell in header], rows
 
 
 def rank_of(player: LivePlayer) -> int:

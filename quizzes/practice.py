@@ -12,17 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
 from quizzes.models import PracticeAnswer, PracticeTest, StudyItem
-from quizzes.study import grade, kept_answers, rating_for, review_record
+from quizzes.study import answer_record, kept_answers
 
-# Kinds the server can grade on its own; the flashcard kinds are rated by the learner.
-TESTABLE_KINDS = [
-    StudyItem.Kind.CLOZE,
-    StudyItem.Kind.QUOTE,
-    StudyItem.Kind.NUMBER,
-    StudyItem.Kind.CHOICE,
-    StudyItem.Kind.MULTI,
-    StudyItem.Kind.ENUMERATION,
-]
 MAX_QUESTIONS = 50
 
 
@@ -123,15 +114,14 @@ def practice_test_submit(
             if late:
                 question.correct = False
                 continue
-            verdict = grade(question.item, answers=typed, chosen=chosen)
+            verdict = question.item.grade(typed, chosen)
             question.correct = verdict.correct
-            review_record(
+            answer_record(
                 test.user,
                 question.item,
-                rating_for(verdict, hint_used=False),
+                verdict=verdict,
                 now=now,
                 token=f"test-{test.pk}-{question.item_id}",
-                correct=verdict.correct,
                 given=question.given,
             )
         PracticeAnswer.objects.bulk_update(questions, ["given", "correct"])

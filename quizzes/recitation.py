@@ -32,7 +32,7 @@ class Group:
     sections: list[int] = field(default_factory=list)
 
 
-def article_outline(article: Article) -> list[tuple[Section, list[str]]]:
+def outline_entries(article: Article) -> list[tuple[Section, list[str]]]:
     """Each section of the article with the texts of its key points, in two queries' worth of prefetch."""
     points = Prefetch("points", queryset=KeyPoint.objects.order_by("position"))
     paragraphs = Prefetch(

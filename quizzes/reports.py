@@ -4,11 +4,13 @@ Everything is counted by the database, grouped by learner, item or section; Pyth
 rows whose number is bounded by the class's learners and items, never by the reviews.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from corpus.models import Article, Section
 from quizzes import scheduling
@@ -26,6 +28,44 @@ class DateRange:
 
     def reviews(self):
         return Q(study_day__gte=self.start, study_day__lte=self.end)
+
+
+@dataclass
+class LearnerRow:
+    """One learner of the class in the period; shares are percentages, None with nothing to count."""
+
+    user: object
+    last: datetime | None
+    week: int
+    retention: int | None
+    assignments: int
+    score: int | None
+    mastery: int | None
+    graded: (
+        int  # answers the server graded, and how many were right: the item analysis ranks by them
+    )
+    graded_right: int
+
+
+@dataclass
+class ItemRow:
+    """One item's analysis: facility (percent right) and Kelley's discrimination."""
+
+    item: StudyItem
+    answered: int
+    right: int
+    facility: int
+    discrimination: float | None
+    wrong_options: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class MasteryRow:
+    """A learner's share of each section's items held at >= 90% recall, with a colour band each."""
+
+    user: object
+    cells: list[int | None]
+    bands: list[tuple[int | None, str]]
 
 
 def class_articles(classroom: Classroom) -> list[Article]:
@@ -62,7 +102,7 @@ def members_of(classroom: Classroom) -> list:
 
 def learner_rows(
     classroom: Classroom, members: list, articles: list[Article], period: DateRange, now: datetime
-) -> list[dict]:
+) -> list[LearnerRow]:
     ids, items = [user.pk for user in members], class_items(articles)
     item_ids = list(items.values_list("pk", flat=True))
     graded = period.reviews() & Q(correct__isnull=False, item__in=item_ids)
@@ -109,49 +149,51 @@ def learner_rows(
     for user in members:
         review, score = by_user.get(user.pk, {}), scores.get(user.pk, {})
         rows.append(
-            {
-                "user": user,
-                "last": user.last,
-                "week": review.get("week", 0),
-                "retention": _share(review.get("passed", 0), review.get("answered", 0)),
-                "assignments": score.get("done", 0),
-                "score": _share(score.get("score", 0), score.get("total", 0)),
-                "mastery": _share(held.get(user.pk, 0), total_items),
-                "graded": review.get("graded", 0),
-                "graded_right": review.get("graded_right", 0),
-            }
+            LearnerRow(
+                user=user,
+                last=user.last,
+                week=review.get("week", 0),
+                retention=_share(review.get("passed", 0), review.get("answered", 0)),
+                assignments=score.get("done", 0),
+                score=_share(score.get("score", 0), score.get("total", 0)),
+                mastery=_share(held.get(user.pk, 0), total_items),
+                graded=review.get("graded", 0),
+                graded_right=review.get("graded_right", 0),
+            )
         )
     return rows
 
 
 LEARNER_SORTS = {
-    "name": lambda row: row["user"].username,
-    "last": lambda row: row["last"] or datetime.min.replace(tzinfo=UTC),
-    "week": lambda row: row["week"],
-    "retention": lambda row: -1 if row["retention"] is None else row["retention"],
-    "score": lambda row: -1 if row["score"] is None else row["score"],
-    "mastery": lambda row: -1 if row["mastery"] is None else row["mastery"],
+    "name": lambda row: row.user.username,
+    "last": lambda row: row.last or datetime.min.replace(tzinfo=UTC),
+    "week": lambda row: row.week,
+    "retention": lambda row: -1 if row.retention is None else row.retention,
+    "score": lambda row: -1 if row.score is None else row.score,
+    "mastery": lambda row: -1 if row.mastery is None else row.mastery,
 }
 
 
-def item_analysis(learners: list[dict], articles: list[Article], period: DateRange) -> list[dict]:
+def item_analysis(
+    learners: list[LearnerRow], articles: list[Article], period: DateRange
+) -> list[ItemRow]:
     """Facility (share right) and discrimination (upper minus lower 27% of the class) of every item
     the class answered in the period; most missed first. The learners are ranked by their share of
     right answers in the same period, which learner_rows counted."""
     answers = ReviewLog.objects.filter(
         period.reviews(),
-        user__in=[row["user"].pk for row in learners],
+        user__in=[row.user.pk for row in learners],
         correct__isnull=False,
         item__in=list(class_items(articles).values_list("pk", flat=True)),
     )
     ranked = sorted(
-        (row for row in learners if row["graded"]),
+        (row for row in learners if row.graded),
         reverse=True,
-        key=lambda row: row["graded_right"] / row["graded"],
+        key=lambda row: row.graded_right / row.graded,
     )
     size = max(1, round(len(ranked) * GROUP_SHARE)) if len(ranked) >= 2 else 0
-    upper = [row["user"].pk for row in ranked[:size]]
-    lower = [row["user"].pk for row in ranked[-size:]] if size else []
+    upper = [row.user.pk for row in ranked[:size]]
+    lower = [row.user.pk for row in ranked[-size:]] if size else []
     rows = list(
         answers.values("item").annotate(
             answered=Count("pk"),
@@ -173,22 +215,21 @@ def item_analysis(learners: list[dict], articles: list[Article], period: DateRan
                 2,
             )
         analysis.append(
-            {
-                "item": found[row["item"]],
-                "answered": row["answered"],
-                "right": row["right"],
-                "facility": round(100 * row["right"] / row["answered"]),
-                "discrimination": discrimination,
-                "wrong_options": [],
-            }
+            ItemRow(
+                item=found[row["item"]],
+                answered=row["answered"],
+                right=row["right"],
+                facility=round(100 * row["right"] / row["answered"]),
+                discrimination=discrimination,
+            )
         )
-    analysis.sort(key=lambda entry: (entry["facility"], -entry["answered"]))
+    analysis.sort(key=lambda entry: (entry.facility, -entry.answered))
     return analysis
 
 
-def add_wrong_options(entries: list[dict], members: list, period: DateRange) -> list[dict]:
+def add_wrong_options(entries: list[ItemRow], members: list, period: DateRange) -> list[ItemRow]:
     """How often each wrong option of the entries' choice items was chosen in the period."""
-    choice = [entry["item"].pk for entry in entries if entry["item"].options]
+    choice = [entry.item.pk for entry in entries if entry.item.options]
     counts: dict[int, dict[str, int]] = {}
     wrong = ReviewLog.objects.filter(
         period.reviews(), user__in=[user.pk for user in members], correct=False, item__in=choice
@@ -198,8 +239,8 @@ def add_wrong_options(entries: list[dict], members: list, period: DateRange) -> 
             options = counts.setdefault(row["item"], {})
             options[option] = options.get(option, 0) + row["count"]
     for entry in entries:
-        entry["wrong_options"] = sorted(
-            counts.get(entry["item"].pk, {}).items(), key=lambda pair: -pair[1]
+        entry.wrong_options = sorted(
+            counts.get(entry.item.pk, {}).items(), key=lambda pair: -pair[1]
         )
     return entries
 
@@ -210,7 +251,7 @@ def _band(share: int) -> str:
 
 def section_mastery(
     members: list, articles: list[Article], now: datetime
-) -> tuple[list, list[dict]]:
+) -> tuple[list, list[MasteryRow]]:
     """Sections (columns) and, per learner, the share of each section's items held at >= 90% recall
     (with a colour band for the table)."""
     items = class_items(articles)
@@ -237,7 +278,44 @@ def section_mastery(
     rows = []
     for user in members:
         shares = [_share(held.get((user.pk, s.pk), 0), totals[s.pk]) for s in sections]
-        rows.append(
-            {"user": user, "cells": shares, "bands": [(share, _band(share)) for share in shares]}
-        )
+        rows.append(MasteryRow(user, shares, [(share, _band(share)) for share in shares]))
     return sections, rows
+
+
+# The CSV downloads: one table each, with every row (the page shows a page of them).
+
+
+def _blank(value) -> str:
+    return "" if value is None else str(value)
+
+
+def learners_table(rows: list[LearnerRow]) -> tuple[list[str], list[list]]:
+    header = [_("学员"), _("最近活动"), _("近 7 天复习"), _("保持率 %")]
+    header += [_("作业数"), _("作业得分 %"), _("掌握 %")]
+    table = []
+    for row in rows:
+        last = timezone.localtime(row.last).strftime("%Y-%m-%d %H:%M") if row.last else ""
+        table.append(
+            [row.user.get_username(), last, row.week, _blank(row.retention), row.assignments]
+            + [_blank(row.score), _blank(row.mastery)]
+        )
+    return header, table
+
+
+def items_table(entries: list[ItemRow]) -> tuple[list[str], list[list]]:
+    header = [_("题目"), _("题型"), _("作答"), _("答对"), _("难度（答对率 %）")]
+    header += [_("区分度"), _("错选")]
+    table = []
+    for entry in entries:
+        wrong = "；".join(f"{option}×{count}" for option, count in entry.wrong_options)
+        table.append(
+            [entry.item.prompt, entry.item.get_kind_display(), entry.answered, entry.right]
+            + [entry.facility, _blank(entry.discrimination), wrong]
+        )
+    return header, table
+
+
+def sections_table(sections: list, rows: list[MasteryRow]) -> tuple[list[str], list[list]]:
+    header = [_("学员")] + [f"{section.article.title} · {section}" for section in sections]
+    table = [[row.user.get_username()] + [_blank(cell) for cell in row.cells] for row in rows]
+    return header, table

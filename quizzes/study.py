@@ -15,10 +15,6 @@ from corpus.models import Paragraph
 from quizzes import grading, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
 
-FLASHCARD_KINDS = {StudyItem.Kind.KEYPOINTS, StudyItem.Kind.DEFINITION}
-CHOICE_KINDS = {StudyItem.Kind.CHOICE, StudyItem.Kind.MULTI}
-# Everything else is typed: one input per blank, or per list member.
-
 RATING_LABELS = {
     scheduling.AGAIN: _("重来"),
     scheduling.HARD: _("困难"),
@@ -140,20 +136,6 @@ def next_mistake(user, now: datetime) -> Next:
     return Next(card.item if card else None, 0, 0, book.count() if card else 0)
 
 
-def grade(item: StudyItem, *, answers: list[str], chosen: list[str]) -> grading.Verdict:
-    if item.kind in CHOICE_KINDS:
-        return grading.grade_choice(chosen, item.answers)
-    if item.kind == StudyItem.Kind.NUMBER:
-        return grading.grade_number(
-            answers[0] if answers else "", item.answers[0], unit=item.extra.get("unit", "")
-        )
-    if item.kind == StudyItem.Kind.ENUMERATION:
-        return grading.grade_enumeration(
-            answers, item.answers, ordered=bool(item.extra.get("ordered"))
-        )
-    return grading.grade_blanks(answers, item.answers)
-
-
 def kept_answers(values: list[str]) -> list[str]:
     """What a learner typed or chose, as stored: trimmed, at most 20 answers of 200 characters."""
     return [value.strip()[:200] for value in values][:20]
@@ -165,19 +147,30 @@ def rating_for(verdict: grading.Verdict, *, hint_used: bool) -> int:
     return scheduling.HARD if hint_used else scheduling.GOOD
 
 
-def review_record(
+def answer_record(
     user,
     item: StudyItem,
-    rating: int,
     *,
     now: datetime,
     token: str,
-    correct: bool | None = None,
-    duration_ms: int = 0,
+    verdict: grading.Verdict | None = None,
+    rating: int | None = None,
+    hint_used: bool = False,
     given: list[str] | None = None,
+    duration_ms: int = 0,
     options: LearnerSettings | None = None,
 ) -> ReviewLog:
-    """Apply one answer to the learner's card; the same token twice records once."""
+    """Record one answer, from self-study, a practice test, an assignment, a live game or a
+    recitation, as a review of the learner's card; the same token twice records once.
+
+    A graded answer brings its verdict and is rated from it (right is Good, Hard with the hint,
+    wrong is Again); a flashcard or a recited group brings the learner's own rating.
+    """
+    if rating is None:
+        if verdict is None:
+            raise ValueError("an answer needs a verdict or a rating")
+        rating = rating_for(verdict, hint_used=hint_used)
+    correct = verdict.correct if verdict is not None else None
     options = options or LearnerSettings.for_user(user)
     try:
         with transaction.atomic():

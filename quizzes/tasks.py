@@ -11,7 +11,7 @@ def generate_items(document_id: int) -> int:
     document = Document.objects.filter(pk=document_id).first()
     if document is None:  # deleted while queued
         return 0
-    from quizzes.generating import items_generate
+    from quizzes.itemstore import items_generate
 
     return items_generate(document).done
 

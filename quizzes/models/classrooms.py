@@ -45,6 +45,19 @@ class Classroom(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("quizzes:class_detail", args=[self.pk])
 
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.save(update_fields=["name"])
+
+    def archive(self, *, now) -> None:
+        """Archived classes take no new learners and leave their learners' study pages."""
+        self.archived_at = now
+        self.save(update_fields=["archived_at"])
+
+    def restore(self) -> None:
+        self.archived_at = None
+        self.save(update_fields=["archived_at"])
+
 
 class Membership(models.Model):
     classroom = models.ForeignKey(Classroom, related_name="memberships", on_delete=models.CASCADE)

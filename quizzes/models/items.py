@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Document, Paragraph, Section
+from quizzes import grading
 from quizzes.generation.items import BLANK
 from quizzes.roles import TEACHER, grant_role
 
@@ -46,6 +47,23 @@ class StudyItem(models.Model):
         GENERATED = "generated", _("自动生成")
         EDITED = "edited", _("教师修改")
         ADDED = "added", _("教师添加")
+
+    # How each kind is asked: a flashcard is rated by the learner, a choice item answered by
+    # picking options, every other kind typed (one input per blank, per list member, or one
+    # number). Practice tests and assignments take the kinds the server can grade on its own;
+    # a live game those a phone answers within its timer.
+    FLASHCARD_KINDS = frozenset({Kind.KEYPOINTS, Kind.DEFINITION})
+    CHOICE_KINDS = frozenset({Kind.CHOICE, Kind.MULTI})
+    BLANK_KINDS = frozenset({Kind.CLOZE, Kind.QUOTE, Kind.NUMBER})
+    TESTABLE_KINDS = (
+        Kind.CLOZE,
+        Kind.QUOTE,
+        Kind.NUMBER,
+        Kind.CHOICE,
+        Kind.MULTI,
+        Kind.ENUMERATION,
+    )
+    LIVE_KINDS = (Kind.CHOICE, Kind.MULTI, Kind.CLOZE, Kind.NUMBER, Kind.QUOTE)
 
     article = models.ForeignKey(Article, related_name="items", on_delete=models.CASCADE)
     section = models.ForeignKey(
@@ -103,6 +121,50 @@ class StudyItem(models.Model):
             self.origin = self.Origin.EDITED
         self.edited_by = user
 
+    @property
+    def is_flashcard(self) -> bool:
+        return self.kind in self.FLASHCARD_KINDS
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in self.CHOICE_KINDS
+
+    @property
+    def is_multi(self) -> bool:
+        return self.kind == self.Kind.MULTI
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == self.Kind.NUMBER
+
+    @property
+    def speaker(self) -> str:
+        """Who said a quotation, shown above its prompt; empty for every other kind."""
+        return self.extra.get("speaker", "") if self.kind == self.Kind.QUOTE else ""
+
+    @property
+    def input_slots(self) -> range:
+        """One text input per blank, per list member, or one for a number."""
+        if self.kind == self.Kind.ENUMERATION:
+            return range(len(self.answers))
+        if self.kind == self.Kind.NUMBER:
+            return range(1)
+        return range(max(self.prompt.count(BLANK), 1))
+
+    def grade(self, typed: list[str], chosen: list[str]) -> grading.Verdict:
+        """The verdict on an answer: the options chosen, or what was typed into the inputs."""
+        if self.is_choice:
+            return grading.grade_choice(chosen, self.answers)
+        if self.kind == self.Kind.NUMBER:
+            return grading.grade_number(
+                typed[0] if typed else "", self.answers[0], unit=self.extra.get("unit", "")
+            )
+        if self.kind == self.Kind.ENUMERATION:
+            return grading.grade_enumeration(
+                typed, self.answers, ordered=bool(self.extra.get("ordered"))
+            )
+        return grading.grade_blanks(typed, self.answers)
+
     def prompt_parts(self) -> list[tuple[str, int | None]]:
         """The prompt as (text, None) and (blank, its answer's length) runs: blanks show their size.
 
@@ -115,7 +177,7 @@ class StudyItem(models.Model):
                 parts.append((piece, None))
             if index < len(pieces) - 1:
                 answer = self.answers[index] if index < len(self.answers) else ""
-                parts.append((BLANK, 0 if self.kind == self.Kind.MULTI else len(answer)))
+                parts.append((BLANK, 0 if self.is_multi else len(answer)))
         return parts
 
     @property

@@ -10,23 +10,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article
+from quizzes.access import taught_class_or_404, teacher_required
 from quizzes.classrooms import (
     JoinRefused,
     assignment_create,
     assignment_results,
     assignment_start,
+    assignment_table,
     classroom_join,
 )
-from quizzes.forms import AssignmentForm, ClassroomForm, JoinForm
-from quizzes.models import Assignment, Classroom
-from quizzes.practice import TESTABLE_KINDS, NoQuestions
+from quizzes.downloads import csv_response
+from quizzes.forms import ArticleQueryForm, AssignmentForm, ClassroomForm, JoinForm, MemberForm
+from quizzes.models import Assignment, Classroom, StudyItem
+from quizzes.practice import NoQuestions
 from quizzes.roles import is_teacher
-from quizzes.views.access import (
-    article_in_query,
-    csv_download,
-    taught_class_or_404,
-    teacher_required,
-)
 
 
 def _get_assignment_for_teacher(request: HttpRequest, assignment_id: int) -> Assignment:
@@ -49,7 +46,7 @@ def class_list(request: HttpRequest) -> HttpResponse:
         "form": ClassroomForm(),
         "join": JoinForm(),
     }
-    return render(request, "quizzes/classes/list.html", context)
+    return render(request, "quizzes/classrooms/list.html", context)
 
 
 @teacher_required
@@ -77,7 +74,7 @@ def class_join(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已加入班级“%(name)s”。") % {"name": classroom.name})
             return redirect(classroom)
     status = 400 if request.method == "POST" else 200
-    return render(request, "quizzes/classes/join.html", {"form": form}, status=status)
+    return render(request, "quizzes/classrooms/join.html", {"form": form}, status=status)
 
 
 @login_required
@@ -104,35 +101,49 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
         context["assignments"] = list(assignments)
         for assignment in context["assignments"]:
             assignment.my_attempt = mine.get(assignment.pk)
-    return render(request, "quizzes/classes/detail.html", context)
+    return render(request, "quizzes/classrooms/detail.html", context)
 
 
 @teacher_required
 @require_POST
-def class_update(request: HttpRequest, class_id: int) -> HttpResponse:
-    """Rename, archive or restore a class, or remove a learner from it."""
+def class_rename(request: HttpRequest, class_id: int) -> HttpResponse:
     classroom = taught_class_or_404(request, class_id)
-    action = request.POST.get("action")
-    if action == "rename":
-        form = ClassroomForm(request.POST)
-        if form.is_valid():
-            classroom.name = form.cleaned_data["name"]
-            classroom.save(update_fields=["name"])
-            messages.success(request, _("班级已改名。"))
-        else:
-            messages.error(request, _("请填写班级名称（最多 100 字）。"))
-    elif action in {"archive", "restore"}:
-        classroom.archived_at = timezone.now() if action == "archive" else None
-        classroom.save(update_fields=["archived_at"])
-        messages.success(request, _("班级已归档。") if action == "archive" else _("班级已恢复。"))
-    elif action == "remove" and request.POST.get("member", "").isdigit():
-        removed, _details = classroom.memberships.filter(pk=int(request.POST["member"])).delete()
-        if removed:
-            messages.success(request, _("已移出班级。"))
-        else:
-            messages.error(request, _("这个学员不在班级里。"))
+    form = ClassroomForm(request.POST)
+    if form.is_valid():
+        classroom.rename(form.cleaned_data["name"])
+        messages.success(request, _("班级已改名。"))
     else:
-        messages.error(request, _("无法识别的操作。"))
+        messages.error(request, _("请填写班级名称（最多 100 字）。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_archive(request: HttpRequest, class_id: int) -> HttpResponse:
+    classroom = taught_class_or_404(request, class_id)
+    classroom.archive(now=timezone.now())
+    messages.success(request, _("班级已归档。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_restore(request: HttpRequest, class_id: int) -> HttpResponse:
+    classroom = taught_class_or_404(request, class_id)
+    classroom.restore()
+    messages.success(request, _("班级已恢复。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_member_remove(request: HttpRequest, class_id: int) -> HttpResponse:
+    classroom = taught_class_or_404(request, class_id)
+    form = MemberForm(request.POST)
+    if form.is_valid() and classroom.memberships.filter(pk=form.cleaned_data["member"]).delete()[0]:
+        messages.success(request, _("已移出班级。"))
+    else:
+        messages.error(request, _("这个学员不在班级里。"))
     return redirect(classroom)
 
 
@@ -140,15 +151,15 @@ def class_update(request: HttpRequest, class_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
     classroom = taught_class_or_404(request, class_id)
-    article = article_in_query(request)
+    article = ArticleQueryForm.article_in(request.GET)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
         return render(
             request,
-            "quizzes/classes/assignment_choose.html",
+            "quizzes/classrooms/assignment_choose.html",
             {"classroom": classroom, "articles": articles},
         )
-    form = AssignmentForm(request.POST or None, article=article, kinds=TESTABLE_KINDS)
+    form = AssignmentForm(request.POST or None, article=article, kinds=StudyItem.TESTABLE_KINDS)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -169,7 +180,7 @@ def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
     context = {"classroom": classroom, "article": article, "form": form}
     return render(
         request,
-        "quizzes/classes/assignment_new.html",
+        "quizzes/classrooms/assignment_new.html",
         context,
         status=400 if form.is_bound else 200,
     )
@@ -181,7 +192,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = _get_assignment_for_teacher(request, assignment_id)
     learners, questions = assignment_results(assignment)
     context = {"assignment": assignment, "learners": learners, "questions": questions}
-    return render(request, "quizzes/classes/assignment_detail.html", context)
+    return render(request, "quizzes/classrooms/assignment_detail.html", context)
 
 
 @teacher_required
@@ -189,28 +200,8 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
 def assignment_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """The results as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
     assignment = _get_assignment_for_teacher(request, assignment_id)
-    learners, _questions = assignment_results(assignment)
-    response, writer = csv_download(f"assignment-{assignment.pk}.csv")
-    writer.writerow([_("学员"), _("状态"), _("得分"), _("题数"), _("百分比"), _("交卷时间")])
-    for row in learners:
-        attempt = row.attempt
-        if attempt is None or not attempt.is_finished:
-            writer.writerow(
-                [row.user.get_username(), _("未完成"), "", len(assignment.item_ids), "", ""]
-            )
-            continue
-        status = _("逾期完成") if row.late else _("已完成")
-        writer.writerow(
-            [
-                row.user.get_username(),
-                status,
-                attempt.score,
-                attempt.total,
-                attempt.percent,
-                timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return response
+    header, rows = assignment_table(assignment)
+    return csv_response(f"assignment-{assignment.pk}.csv", header, rows)
 
 
 @login_required

@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from corpus.models import Article, Document
+from quizzes.access import teacher_required
 from quizzes.exporting import deck_name_for, export
 from quizzes.models import StudyItem
-from quizzes.views.access import teacher_required
 
 
 def _download(items, fmt: str, *, deck_name: str, filename: str) -> HttpResponse:

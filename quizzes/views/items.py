@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article, Document
-from quizzes.forms import FlagForm, ItemForm, KindFilterForm, StatusForm
+from quizzes.access import teacher_required
+from quizzes.forms import FlagForm, ItemForm, ItemStatusForm, KindFilterForm
 from quizzes.models import Generation, ItemFlag, StudyItem
 from quizzes.roles import is_teacher
-from quizzes.views.access import teacher_required
 
 
 def _get_item(item_id: int) -> StudyItem:
@@ -146,7 +146,7 @@ def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_POST
 def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _get_item(item_id)
-    form = StatusForm(request.POST)
+    form = ItemStatusForm(request.POST)
     if form.is_valid() and item.status != StudyItem.Status.RETIRED:
         item.status = form.cleaned_data["status"]
         item.mark_edited(request.user)
@@ -156,9 +156,7 @@ def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("无法更改这个条目的状态。"))
-    return redirect(
-        request.POST.get("next") if request.POST.get("next", "").startswith("/") else item
-    )
+    return redirect((form.is_valid() and form.next_url(request)) or item)
 
 
 @teacher_required

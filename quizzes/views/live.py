@@ -7,7 +7,7 @@ session and carries on with its points.
 
 import segno
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +15,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article
-from quizzes.forms import LiveForm, LiveJoinForm
+from quizzes.access import teacher_required
+from quizzes.downloads import csv_response
+from quizzes.forms import (
+    ArticleQueryForm,
+    AssignmentQueryForm,
+    LiveAnswerForm,
+    LiveControlForm,
+    LiveForm,
+    LiveJoinForm,
+    LivePlayerForm,
+    LiveStateQueryForm,
+    PinQueryForm,
+)
 from quizzes.live import (
-    LIVE_KINDS,
     LiveRefused,
     TooManyJoins,
     answer_submit,
@@ -29,11 +40,10 @@ from quizzes.live import (
     player_remove,
     question_deliver,
     rank_of,
+    results_table,
 )
-from quizzes.models import Assignment, LiveAnswer, LivePlayer, LiveSession, StudyItem
+from quizzes.models import LiveAnswer, LivePlayer, LiveSession, StudyItem
 from quizzes.practice import NoQuestions
-from quizzes.views.access import article_in_query, csv_download, teacher_required
-from quizzes.views.study import answer_inputs
 
 SESSION_KEY = "live_players"  # {live session id: player id} in the phone's Django session
 POLL_SECONDS = 1
@@ -63,19 +73,17 @@ def _address(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def live_new(request: HttpRequest) -> HttpResponse:
     """Start a live quiz from an article (?article=) or an assignment of one's class (?assignment=)."""
-    assignment, article = None, None
-    if request.GET.get("assignment", "").isdigit():
-        assignment = get_object_or_404(
-            Assignment.objects.filter(classroom__teacher=request.user).select_related("article"),
-            pk=int(request.GET["assignment"]),
-        )
-        article = assignment.article
-    else:
-        article = article_in_query(request)
+    query = AssignmentQueryForm(request.GET, teacher=request.user)
+    if not query.is_valid():
+        raise Http404
+    assignment = query.cleaned_data["assignment"]
+    article = assignment.article if assignment else ArticleQueryForm.article_in(request.GET)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
         return render(request, "quizzes/live/new.html", {"articles": articles})
-    form = LiveForm(request.POST or None, kinds=LIVE_KINDS, from_assignment=assignment is not None)
+    form = LiveForm(
+        request.POST or None, kinds=StudyItem.LIVE_KINDS, from_assignment=assignment is not None
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -145,15 +153,23 @@ def _counts_context(live: LiveSession) -> dict:
 @teacher_required
 @require_POST
 def live_host_control(request: HttpRequest, live_id: int) -> HttpResponse:
+    """The game's next step: start, show the answer, next question, end with the podium."""
     live = _get_live_for_teacher(request, live_id)
-    action = request.POST.get("action", "")
-    if action == "remove" and request.POST.get("player", "").isdigit():
-        if not player_remove(live, int(request.POST["player"])):
-            messages.error(request, _("这个昵称不在游戏里。"))
-    elif action in {"start", "results", "next", "end"}:
-        live_control(live, action, now=timezone.now())
+    form = LiveControlForm(request.POST)
+    if form.is_valid():
+        live_control(live, form.cleaned_data["action"], now=timezone.now())
     else:
         messages.error(request, _("无法识别的操作。"))
+    return redirect(live)
+
+
+@teacher_required
+@require_POST
+def live_player_remove(request: HttpRequest, live_id: int) -> HttpResponse:
+    live = _get_live_for_teacher(request, live_id)
+    form = LivePlayerForm(request.POST)
+    if not form.is_valid() or not player_remove(live, form.cleaned_data["player"]):
+        messages.error(request, _("这个昵称不在游戏里。"))
     return redirect(live)
 
 
@@ -162,22 +178,8 @@ def live_host_control(request: HttpRequest, live_id: int) -> HttpResponse:
 def live_results_csv(request: HttpRequest, live_id: int) -> HttpResponse:
     """Every player's points and answers, UTF-8 with a byte-order mark for spreadsheet programs."""
     live = _get_live_for_teacher(request, live_id)
-    answers = {}
-    for answer in LiveAnswer.objects.filter(session=live).only(
-        "player_id", "index", "correct", "points"
-    ):
-        answers[answer.player_id, answer.index] = answer
-    response, writer = csv_download(f"live-{live.pin}-{live.pk}.csv")
-    header = [_("名次"), _("昵称"), _("账号"), _("得分"), _("答对")]
-    writer.writerow(header + [_("第 %(n)d 题") % {"n": n} for n in range(1, live.total + 1)])
-    for standing in leaderboard(live, limit=None):
-        player = standing.player
-        mine = [answers.get((player.pk, index)) for index in range(live.total)]
-        cells = ["" if a is None else (a.points if a.correct else 0) for a in mine]
-        right = sum(1 for a in mine if a is not None and a.correct)
-        username = player.user.get_username() if player.user_id else ""
-        writer.writerow([standing.rank, player.nickname, username, player.score, right, *cells])
-    return response
+    header, rows = results_table(live)
+    return csv_response(f"live-{live.pin}-{live.pk}.csv", header, rows)
 
 
 # The players' side --------------------------------------------------------------------------
@@ -186,7 +188,8 @@ def live_results_csv(request: HttpRequest, live_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def live_join(request: HttpRequest) -> HttpResponse:
     """/join: the PIN and a nickname, from a phone, signed in or not."""
-    initial = {"pin": request.GET.get("pin", "")[:6]}
+    query = PinQueryForm(request.GET)
+    initial = {"pin": query.cleaned_data["pin"] if query.is_valid() else ""}
     if request.user.is_authenticated:
         initial["nickname"] = request.user.get_username()[:20]
     form = LiveJoinForm(request.POST or None, initial=initial)
@@ -222,7 +225,6 @@ def _phone_context(player: LivePlayer, live: LiveSession) -> dict:
             question_deliver(player, live, now=now)
             context |= {
                 "item": item,
-                "inputs": range(answer_inputs(item)),
                 "remaining": max(int((live.closes_at - now).total_seconds()), 0),
             }
     elif live.state in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
@@ -248,11 +250,12 @@ def live_play(request: HttpRequest, live_id: int) -> HttpResponse:
 @require_GET
 def live_play_state(request: HttpRequest, live_id: int) -> HttpResponse:
     """Polled every second: 204 while the game's version is the one the phone shows."""
-    version = request.GET.get("v", "")
+    query = LiveStateQueryForm(request.GET)
+    version = query.cleaned_data["v"] if query.is_valid() else None
     current = LiveSession.objects.filter(pk=live_id).values_list("version", flat=True).first()
     if current is None:
         return HttpResponse(status=404)
-    if version.isdigit() and int(version) == current:
+    if version is not None and version == current:
         return HttpResponse(status=204)
     player = _player_for(request, live_id)
     if player is None:
@@ -265,16 +268,17 @@ def live_play_answer(request: HttpRequest, live_id: int) -> HttpResponse:
     player = _player_for(request, live_id)
     if player is None:
         return redirect("live_join")
-    index = request.POST.get("index", "")
-    live = LiveSession.objects.get(pk=live_id)
-    refusal = None
+    live = player.session
+    form, refusal = LiveAnswerForm(request.POST), None
     try:
+        if not form.is_valid():
+            raise LiveRefused(_("这道题已经结束了。"))
         answer_submit(
             player,
             live,
-            index=int(index) if index.isdigit() else -1,
-            typed=request.POST.getlist("answer"),
-            chosen=request.POST.getlist("option"),
+            index=form.cleaned_data["index"],
+            typed=form.cleaned_data["answer"],
+            chosen=form.cleaned_data["option"],
             now=timezone.now(),
         )
     except LiveRefused as refused:

@@ -1,7 +1,5 @@
 """Practice tests (测验): start one on an article or section, answer, hand in, see the score, retake."""
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,36 +9,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article, Section
-from quizzes.forms import PracticeTestForm
-from quizzes.models import PracticeTest
+from quizzes.forms import ArticleQueryForm, HandInForm, PracticeTestForm
+from quizzes.models import PracticeTest, StudyItem
 from quizzes.practice import (
-    TESTABLE_KINDS,
     NoQuestions,
     practice_test_create,
     practice_test_retake,
     practice_test_submit,
 )
-from quizzes.views.access import article_in_query
-from quizzes.views.study import answer_inputs
 
 QUICK_SIZE = 10
-QUESTION_FIELD = re.compile(r"^q(\d{1,3})-(answer|option)$")
 
 
 def _get_test_for_user(request: HttpRequest, test_id: int) -> PracticeTest:
     return get_object_or_404(
         request.user.practice_tests.select_related("article", "section"), pk=test_id
     )
-
-
-def _responses(post) -> dict[int, tuple[list[str], list[str]]]:
-    """The handed-in answers by question position: q3-answer (typed, one per blank), q3-option (chosen)."""
-    responses: dict[int, tuple[list[str], list[str]]] = {}
-    for key in post:
-        if match := QUESTION_FIELD.match(key):
-            typed, chosen = responses.setdefault(int(match[1]), ([], []))
-            (typed if match[2] == "answer" else chosen).extend(post.getlist(key))
-    return responses
 
 
 @login_required
@@ -53,11 +37,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest) -> HttpResponse:
-    article = article_in_query(request)
+    article = ArticleQueryForm.article_in(request.GET)
     if article is None:
         articles = Article.objects.select_related("document").order_by("document", "position")
         return render(request, "quizzes/practice/choose.html", {"articles": articles})
-    form = PracticeTestForm(request.POST or None, article=article, kinds=TESTABLE_KINDS)
+    form = PracticeTestForm(request.POST or None, article=article, kinds=StudyItem.TESTABLE_KINDS)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -87,7 +71,10 @@ def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
     test = _get_test_for_user(request, test_id)
     if request.method == "POST":
         finished_before = test.is_finished
-        test = practice_test_submit(test, _responses(request.POST), now=timezone.now())
+        positions = list(test.answers.values_list("position", flat=True))
+        hand_in = HandInForm(request.POST, positions=positions)
+        hand_in.is_valid()  # every field is optional: what is missing counts as unanswered
+        test = practice_test_submit(test, hand_in.responses(), now=timezone.now())
         if test.late and not finished_before:
             messages.error(request, _("超过了限时，这次交卷的答案不计分。"))
         return redirect(test)
@@ -96,7 +83,6 @@ def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
         return render(
             request, "quizzes/practice/result.html", {"test": test, "questions": questions}
         )
-    questions = [(question, range(answer_inputs(question.item))) for question in questions]
     return render(request, "quizzes/practice/test.html", {"test": test, "questions": questions})
 
 
@@ -122,7 +108,7 @@ def practice_section(request: HttpRequest, section_id: int) -> HttpResponse:
             user=request.user,
             article=section.article,
             section=section,
-            kinds=[kind.value for kind in TESTABLE_KINDS],
+            kinds=[kind.value for kind in StudyItem.TESTABLE_KINDS],
             size=QUICK_SIZE,
             time_limit=None,
             now=timezone.now(),

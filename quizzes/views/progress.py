@@ -1,7 +1,5 @@
 """The learner's dashboard: due reviews and the month ahead, activity and streaks, retention, mastery."""
 
-from datetime import date, timedelta
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,84 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from corpus.models import Article
-from quizzes import progress, scheduling
-from quizzes.models import LearnerSettings
-
-HEAT_LEVELS = 4
-
-
-def bars(values: list[int]) -> list[int]:
-    """Each value as a percentage of the largest, for bar lengths (an empty chart stays flat)."""
-    top = max(values + [1])
-    return [round(100 * value / top) for value in values]
-
-
-def columns(days: list[date], values: list) -> list[dict]:
-    """Day columns for a 100-high SVG: each with its value, its height and where its top is."""
-    return [
-        {"day": day, "value": value, "height": height, "y": 100 - height}
-        for day, value, height in zip(
-            days, values, bars([round(v * 10) for v in values]), strict=True
-        )
-    ]
-
-
-def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[dict]:
-    """A year of days in week columns (Monday at the top), each with its answers and a level 0-4."""
-    first = today - timedelta(days=progress.HEATMAP_DAYS - 1)
-    origin = first - timedelta(days=first.weekday())
-    top = max([count for count, _ms in counts.values()] + [1])
-    cells = []
-    for n in range(progress.HEATMAP_DAYS):
-        day = first + timedelta(days=n)
-        count = counts.get(day, (0, 0))[0]
-        level = 0 if not count else 1 + min(HEAT_LEVELS - 1, (HEAT_LEVELS * (count - 1)) // top)
-        offset = (day - origin).days
-        cells.append(
-            {
-                "day": day,
-                "count": count,
-                "level": level,
-                "x": (offset // 7) * 12,
-                "y": day.weekday() * 12,
-            }
-        )
-    return cells
-
-
-def learner_context(user, articles: list[Article], now) -> dict:
-    options = LearnerSettings.for_user(user)
-    today = scheduling.study_day(now, options.time_zone)
-    due_today, forecast = progress.due_forecast(user, now, options)
-    counts = progress.activity(user, today)
-    streaks = progress.streaks(
-        {day for day, (count, _ms) in counts.items() if count},
-        progress.due_days(user, today, options),
-        today,
-    )
-    recent = [today - timedelta(days=n) for n in range(progress.RECENT_DAYS - 1, -1, -1)]
-    minutes = [round(counts.get(day, (0, 0))[1] / 60000, 1) for day in recent]
-    by_rating = progress.answers_by_rating(user, today)
-    masteries = progress.mastery(user, articles, now)
-    return {
-        "today": today,
-        "due_today": due_today,
-        "forecast": columns([day for day, _ in forecast], [count for _, count in forecast]),
-        "heatmap": heatmap(counts, today),
-        "active_days": [(day, counts[day][0]) for day in sorted(counts)],
-        "year_answers": sum(count for count, _ms in counts.values()),
-        "streaks": streaks,
-        "retention": [
-            (days, passed, answered, round(100 * passed / answered) if answered else None)
-            for days, (passed, answered) in progress.retention(user, today).items()
-        ],
-        "by_rating": list(
-            zip(by_rating, by_rating.values(), bars(list(by_rating.values())), strict=True)
-        ),
-        "minutes": columns(recent, minutes),
-        "masteries": masteries,
-        "weakest": progress.weakest(masteries),
-    }
+from quizzes.dashboards import learner_dashboard
 
 
 @login_required
@@ -95,7 +16,7 @@ def progress_home(request: HttpRequest) -> HttpResponse:
     articles = list(
         Article.objects.filter(study_selections__user=request.user).order_by("document", "position")
     )
-    context = learner_context(request.user, articles, timezone.now()) | {
+    context = learner_dashboard(request.user, articles, timezone.now()) | {
         "subject": request.user,
         "own": True,
     }

@@ -1,6 +1,5 @@
 """Outline recitation (背提纲): recall one group of an article's outline, reveal it, rate the recall."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,20 +11,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus.models import Article
-from quizzes import scheduling
-from quizzes.recitation import LEVELS, article_outline, group_items, groups_at, levels_for
-from quizzes.study import RATING_LABELS, new_token, review_record
-
-
-class RecitationRatingForm(forms.Form):
-    level = forms.TypedChoiceField(choices=[(level, level) for level in LEVELS], coerce=int)
-    group = forms.IntegerField(min_value=0)
-    rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int)
-    token = forms.CharField(max_length=32)
-
-
-def _level(value: str, levels: list[int]) -> int:
-    return int(value) if value.isdigit() and int(value) in levels else levels[0]
+from quizzes.forms import RecitationQueryForm, RecitationRatingForm
+from quizzes.recitation import LEVELS, group_items, groups_at, levels_for, outline_entries
+from quizzes.study import RATING_LABELS, answer_record, new_token
 
 
 def _page_url(article: Article, level: int, group: int) -> str:
@@ -37,17 +25,17 @@ def _page_url(article: Article, level: int, group: int) -> str:
 def recite(request: HttpRequest, article_id: int) -> HttpResponse:
     """The outline with a layer hidden; ?show=<group> reveals one group (the htmx request returns just it)."""
     article = get_object_or_404(Article, pk=article_id)
-    outline = article_outline(article)
+    outline = outline_entries(article)
     levels = levels_for(outline)
-    level = _level(request.GET.get("level", ""), levels)
+    query = RecitationQueryForm(request.GET)
+    level = query.value("level") if query.value("level") in levels else levels[0]
     groups = groups_at(article, outline, level)
-    shown = request.GET.get("show", "")
     context = {
         "article": article,
         "groups": groups,
         "level": level,
         "levels": {n: LEVELS[n] for n in levels},
-        "shown": int(shown) if shown.isdigit() else None,
+        "shown": query.value("show"),
         "token": new_token(),
         "rating_labels": RATING_LABELS,
     }
@@ -69,7 +57,7 @@ def recite_rate(request: HttpRequest, article_id: int) -> HttpResponse:
         messages.error(request, _("评分表单已损坏，请重试。"))
         return redirect("quizzes:recite", article.pk)
     data = form.cleaned_data
-    outline = article_outline(article)
+    outline = outline_entries(article)
     group = next(
         (g for g in groups_at(article, outline, data["level"]) if g.key == data["group"]), None
     )
@@ -79,8 +67,8 @@ def recite_rate(request: HttpRequest, article_id: int) -> HttpResponse:
     now = timezone.now()
     items = list(group_items(article, group))
     for item in items:
-        review_record(
-            request.user, item, data["rating"], now=now, token=f"{data['token']}-{item.pk}"
+        answer_record(
+            request.user, item, rating=data["rating"], now=now, token=f"{data['token']}-{item.pk}"
         )
     if request.htmx:
         context = {

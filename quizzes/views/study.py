@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -8,13 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article
 from quizzes import scheduling
-from quizzes.forms import LearnerSettingsForm
-from quizzes.generation.items import BLANK
+from quizzes.forms import (
+    MISTAKES,
+    AnswerForm,
+    LearnerSettingsForm,
+    OverrideForm,
+    RevealQueryForm,
+    ReviewQueryForm,
+    SelectionForm,
+    SourceForm,
+)
 from quizzes.models import (
     Assignment,
     LearnerSettings,
@@ -24,58 +30,19 @@ from quizzes.models import (
     StudySelection,
 )
 from quizzes.study import (
-    CHOICE_KINDS,
-    FLASHCARD_KINDS,
     MISTAKE_CLEARED_AFTER,
     RATING_LABELS,
-    grade,
+    answer_record,
     mistakes,
     new_token,
     next_card,
     next_mistake,
-    rating_for,
     review_override,
-    review_record,
     review_undo,
 )
 
-MISTAKES = "mistakes"
-
-
-class SelectionForm(forms.Form):
-    articles = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("要学习的文章"),
-        queryset=Article.objects.select_related("document"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
 # Time spent on a card, from when the server showed it to the answer; longer is a break, not study.
 MAX_DURATION_MS = 10 * 60 * 1000
-
-
-class AnswerForm(forms.Form):
-    token = forms.CharField(max_length=64)
-    shown_at = forms.IntegerField(required=False, min_value=0)
-    rating = forms.TypedChoiceField(
-        choices=[(r, r) for r in scheduling.RATINGS], coerce=int, required=False
-    )
-    hint_used = forms.BooleanField(required=False)
-    source = forms.ChoiceField(choices=[("", ""), (MISTAKES, MISTAKES)], required=False)
-
-
-class OverrideForm(forms.Form):
-    rating = forms.TypedChoiceField(choices=[(r, r) for r in scheduling.RATINGS], coerce=int)
-
-
-def answer_inputs(item: StudyItem) -> int:
-    """How many inputs a typed item needs: one per blank, per list member, or one for a number."""
-    if item.kind == StudyItem.Kind.ENUMERATION:
-        return len(item.answers)
-    if item.kind == StudyItem.Kind.NUMBER:
-        return 1
-    return max(item.prompt.count(BLANK), 1)
 
 
 def _card_context(
@@ -94,13 +61,7 @@ def _card_context(
         "shown_at": _epoch_ms(now),
     }
     if upcoming.item is not None:
-        item = upcoming.item
-        context |= {
-            "item": item,
-            "flashcard": item.kind in FLASHCARD_KINDS,
-            "choice": item.kind in CHOICE_KINDS,
-            "inputs": range(answer_inputs(item)),
-        }
+        context["item"] = upcoming.item
     return context
 
 
@@ -174,12 +135,12 @@ def study_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def study_review(request: HttpRequest) -> HttpResponse:
-    source = MISTAKES if request.GET.get("source") == MISTAKES else ""
-    context = _card_context(request, timezone.now(), source)
-    last_id = request.GET.get("last", "")
-    if last_id.isdigit():
+    query = ReviewQueryForm(request.GET)
+    valid = query.is_valid()
+    context = _card_context(request, timezone.now(), query.cleaned_data["source"] if valid else "")
+    if valid and query.cleaned_data["last"]:
         context["last"] = (
-            ReviewLog.objects.filter(user=request.user, pk=int(last_id))
+            ReviewLog.objects.filter(user=request.user, pk=query.cleaned_data["last"])
             .select_related("card__item__paragraph")
             .first()
         )
@@ -197,14 +158,14 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
     state = card.fsrs_state if card else scheduling.CardState.new(now)
     options = LearnerSettings.for_user(request.user)
     intervals = scheduling.next_intervals(state, now, desired_retention=options.desired_retention)
-    source = MISTAKES if request.GET.get("source") == MISTAKES else ""
-    shown_at = request.GET.get("shown_at", "")
+    query = RevealQueryForm(request.GET)
+    data = query.cleaned_data if query.is_valid() else {}
     context = {
         "item": item,
-        "token": request.GET.get("token") or new_token(),
+        "token": data.get("token") or new_token(),
         "intervals": intervals,
-        "source": source,
-        "shown_at": int(shown_at) if shown_at.isdigit() else _epoch_ms(now),
+        "source": data.get("source", ""),
+        "shown_at": data.get("shown_at") or _epoch_ms(now),
     }
     template = "quizzes/study/reveal.html#back" if request.htmx else "quizzes/study/reveal.html"
     return render(request, template, context)
@@ -221,33 +182,26 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))
         return redirect("quizzes:study_review")
-    source = form.cleaned_data["source"]
-    correct, given = None, []
-    if item.kind in FLASHCARD_KINDS:
-        rating = form.cleaned_data["rating"]
-        if not rating:
-            messages.error(request, _("请选择一个评分。"))
-            return redirect("quizzes:study_review")
-    else:
-        typed, chosen = request.POST.getlist("answer"), request.POST.getlist("option")
-        verdict = grade(item, answers=typed, chosen=chosen)
-        rating, correct = (
-            rating_for(verdict, hint_used=form.cleaned_data["hint_used"]),
-            verdict.correct,
-        )
-        given = chosen or typed
+    data, verdict = form.cleaned_data, None
+    if item.is_flashcard and not data["rating"]:
+        messages.error(request, _("请选择一个评分。"))
+        return redirect("quizzes:study_review")
+    if not item.is_flashcard:
+        verdict = item.grade(data["answer"], data["option"])
     options, now = LearnerSettings.for_user(request.user), timezone.now()
-    log = review_record(
+    log = answer_record(
         request.user,
         item,
-        rating,
+        verdict=verdict,
+        rating=data["rating"] if item.is_flashcard else None,
+        hint_used=data["hint_used"],
         now=now,
-        token=form.cleaned_data["token"],
-        correct=correct,
-        given=given,
-        duration_ms=_duration_ms(form.cleaned_data["shown_at"], now),
+        token=data["token"],
+        given=data["option"] or data["answer"],
+        duration_ms=_duration_ms(data["shown_at"], now),
         options=options,
     )
+    source = data["source"]
     if request.htmx:
         context = _card_context(request, timezone.now(), source, options) | {"last": log}
         return render(request, "quizzes/study/review.html#card", context)
@@ -262,6 +216,7 @@ def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
         request.user.reviews.select_related("card__item__paragraph"), pk=review_id
     )
     form = OverrideForm(request.POST)
+    source = SourceForm.source_in(request.POST)
     if not form.is_valid():
         messages.error(request, _("请选择一个评分。"))
     elif not review_override(request.user, log, form.cleaned_data["rating"]):
@@ -274,10 +229,10 @@ def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
         context = {
             "last": log,
             "rating_labels": RATING_LABELS,
-            "source": request.POST.get("source", ""),
+            "source": source,
         }
         return render(request, "quizzes/study/review.html#feedback", context)
-    return redirect(_review_url(request.POST.get("source", ""), log.pk))
+    return redirect(_review_url(source, log.pk))
 
 
 @login_required
@@ -300,6 +255,6 @@ def study_undo(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("没有可以撤销的回答。"))
     else:
         messages.success(request, _("已撤销上一次回答。"))
-    if request.POST.get("source") == MISTAKES:
+    if SourceForm.source_in(request.POST) == MISTAKES:
         return redirect(f"{reverse('quizzes:study_review')}?source={MISTAKES}")
     return redirect("quizzes:study_review")

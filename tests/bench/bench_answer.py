@@ -40,10 +40,10 @@ from django.utils import timezone  # noqa: E402
 from corpus.importing import document_import, document_preview  # noqa: E402
 from corpus.models import Article  # noqa: E402
 from quizzes import scheduling  # noqa: E402
-from quizzes.generating import items_generate  # noqa: E402
+from quizzes.itemstore import items_generate  # noqa: E402
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection  # noqa: E402
 from quizzes.roles import LEARNER, grant_role  # noqa: E402
-from quizzes.study import CHOICE_KINDS, FLASHCARD_KINDS, new_token, next_card, review_undo  # noqa: E402
+from quizzes.study import new_token, next_card, review_undo  # noqa: E402
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 MAX_RATIO = 3.0
@@ -132,9 +132,9 @@ def answer_data(item: StudyItem, turn: int) -> dict:
     """What the learner sends: ratings in turn for flashcards; otherwise right answers, then answers
     one character off (the slow way through grading: readings are compared)."""
     data = {"token": new_token()}
-    if item.kind in FLASHCARD_KINDS:
+    if item.is_flashcard:
         return data | {"rating": [3, 4, 2, 1][turn % 4]}
-    if item.kind in CHOICE_KINDS:
+    if item.is_choice:
         return data | {"option": item.answers if turn % 2 == 0 else item.options[:1]}
     return data | {
         "answer": item.answers if turn % 2 == 0 else [answer[:-1] + "错" for answer in item.answers]

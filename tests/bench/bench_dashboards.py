@@ -29,7 +29,7 @@ from django.utils import timezone  # noqa: E402
 
 from corpus.importing import document_import, document_preview  # noqa: E402
 from quizzes import scheduling  # noqa: E402
-from quizzes.generating import items_generate  # noqa: E402
+from quizzes.itemstore import items_generate  # noqa: E402
 from quizzes.models import (  # noqa: E402
     Assignment,
     Classroom,

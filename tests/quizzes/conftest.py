@@ -1,7 +1,7 @@
 import pytest
 
 from corpus.models import Article
-from quizzes.generating import items_generate
+from quizzes.itemstore import items_generate
 from quizzes.models import StudySelection
 from tests.clients import signed_in
 from tests.corpus.samples import make_document

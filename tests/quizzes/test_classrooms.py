@@ -59,7 +59,7 @@ def test_it_refuses_a_wrong_or_archived_code_with_a_message(teacher, classroom, 
     response = learner.post(reverse("quizzes:class_join"), {"code": "ZZZZZZ"})
     assert response.status_code == 400 and "没有这个加入码的班级" in response.content.decode()
     assert learner.post(reverse("quizzes:class_join"), {"code": ""}).status_code == 400
-    teacher.post(reverse("quizzes:class_update", args=[classroom.pk]), {"action": "archive"})
+    teacher.post(reverse("quizzes:class_archive", args=[classroom.pk]))
     assert (
         learner.post(reverse("quizzes:class_join"), {"code": classroom.join_code}).status_code
         == 400
@@ -69,18 +69,26 @@ def test_it_refuses_a_wrong_or_archived_code_with_a_message(teacher, classroom, 
 
 @pytest.mark.django_db
 def test_the_teacher_renames_archives_and_removes_a_learner(teacher, classroom, students):
-    url = reverse("quizzes:class_update", args=[classroom.pk])
-    teacher.post(url, {"action": "rename", "name": "理论学习二班"})
+    def url(action: str) -> str:
+        return reverse(f"quizzes:class_{action}", args=[classroom.pk])
+
+    teacher.post(url("rename"), {"name": "理论学习二班"})
     member = Membership.objects.filter(classroom=classroom).first()
-    teacher.post(url, {"action": "remove", "member": member.pk})
-    teacher.post(url, {"action": "archive"})
+    teacher.post(url("member_remove"), {"member": member.pk})
+    teacher.post(url("archive"))
     classroom.refresh_from_db()
     assert classroom.name == "理论学习二班" and classroom.archived_at is not None
     assert Membership.objects.filter(classroom=classroom).count() == 2
-    assert teacher.post(url, {"action": "rename", "name": ""}).status_code == 302
-    assert teacher.post(url, {"action": "explode"}).status_code == 302
+    assert teacher.post(url("rename"), {"name": ""}).status_code == 302
+    # A malformed member (no such learner, or not a number at all) removes no one.
+    for malformed in ("²", "-1", str(10**30), ""):
+        assert teacher.post(url("member_remove"), {"member": malformed}).status_code == 302
     classroom.refresh_from_db()
     assert classroom.name == "理论学习二班"
+    assert Membership.objects.filter(classroom=classroom).count() == 2
+    teacher.post(url("restore"))
+    classroom.refresh_from_db()
+    assert classroom.archived_at is None
 
 
 @pytest.mark.django_db
@@ -127,10 +135,7 @@ def test_it_keeps_classes_apart(teacher, classroom, assignment, students, make_u
         == 404
     )
     assert (
-        other_teacher.post(
-            reverse("quizzes:class_update", args=[classroom.pk]), {"action": "archive"}
-        ).status_code
-        == 404
+        other_teacher.post(reverse("quizzes:class_archive", args=[classroom.pk])).status_code == 404
     )
     new = f"{reverse('quizzes:assignment_new', args=[classroom.pk])}?article={article.pk}"
     assert other_teacher.get(new).status_code == 404

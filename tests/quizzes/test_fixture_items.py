@@ -2,8 +2,8 @@
 
 import pytest
 
-from quizzes.generating import items_generate
 from quizzes.generation.items import KINDS
+from quizzes.itemstore import items_generate
 from quizzes.models import StudyItem
 from tests.conftest import FIXTURE_PAGE, needs_fixture
 from tests.corpus.samples import make_document

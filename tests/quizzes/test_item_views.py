@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from quizzes.generating import items_generate
+from quizzes.itemstore import items_generate
 from quizzes.models import ItemFlag, StudyItem
 from tests.corpus.samples import make_document
 

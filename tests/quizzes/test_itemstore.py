@@ -3,7 +3,7 @@
 import pytest
 
 from corpus.models import Paragraph
-from quizzes.generating import items_generate
+from quizzes.itemstore import items_generate
 from quizzes.models import Generation, StudyItem
 from tests.corpus.samples import make_document
 

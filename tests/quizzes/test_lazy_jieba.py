@@ -30,7 +30,7 @@ for url in ["/", document.get_absolute_url(), article.get_absolute_url(), f"/art
     assert client.get(url).status_code == 200, url
 assert client.post("/import/", {"text": "标题\\n\\n正文第一段。"}).status_code in (200, 400)
 print("before generating:", "jieba" in sys.modules)
-from quizzes.generating import items_generate
+from quizzes.itemstore import items_generate
 items_generate(document)
 print("after generating:", "jieba" in sys.modules)
 """

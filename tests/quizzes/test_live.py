@@ -213,7 +213,7 @@ def test_late_joiners_play_the_remaining_questions(teacher, live):
 def test_the_teacher_removes_a_nickname(teacher, live):
     a, _ = join(live, "捣乱的")
     player = LivePlayer.objects.get()
-    control(teacher, live, "remove", player=player.pk)
+    teacher.post(reverse("quizzes:live_player_remove", args=[live.pk]), {"player": player.pk})
     assert "移出" in phone(a, live).content.decode()
     control(teacher, live, "start")
     phone(a, live)

@@ -9,11 +9,15 @@ from django.utils import timezone
 
 from corpus.models import Section
 from quizzes.models import PracticeTest, ReviewLog, StudyCard, StudyItem
-from quizzes.practice import TESTABLE_KINDS, section_scope
+from quizzes.practice import section_scope
 
 
 def start(client, article, **data):
-    fields = {"size": 5, "kinds": [kind.value for kind in TESTABLE_KINDS], "time_limit": ""} | data
+    fields = {
+        "size": 5,
+        "kinds": [kind.value for kind in StudyItem.TESTABLE_KINDS],
+        "time_limit": "",
+    } | data
     return client.post(f"{reverse('quizzes:practice_new')}?article={article.pk}", fields)
 
 
@@ -43,7 +47,7 @@ def test_it_starts_a_test_with_the_chosen_number_and_kinds(learner, article):
 
 @pytest.mark.django_db
 def test_it_takes_one_item_per_paragraph_before_a_second(learner, article):
-    items = StudyItem.objects.active().filter(article=article, kind__in=TESTABLE_KINDS)
+    items = StudyItem.objects.active().filter(article=article, kind__in=StudyItem.TESTABLE_KINDS)
     paragraphs = set(items.exclude(paragraph=None).values_list("paragraph", flat=True))
     assert (
         items.count() > len(paragraphs) + items.filter(paragraph=None).count()

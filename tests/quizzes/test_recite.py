@@ -9,9 +9,9 @@ from quizzes.recitation import (
     POINTS,
     SUBHEADINGS,
     TITLE_ONLY,
-    article_outline,
     groups_at,
     levels_for,
+    outline_entries,
 )
 from quizzes.study import new_token
 from tests.corpus.samples import make_document
@@ -28,7 +28,7 @@ def rate(client, article, level, group, rating, **headers):
 
 @pytest.mark.django_db
 def test_it_groups_the_outline_level_by_level(article):
-    outline = article_outline(article)
+    outline = outline_entries(article)
     levels = levels_for(outline)
     assert levels[0] == POINTS and levels[-1] == TITLE_ONLY
     by_points = groups_at(article, outline, POINTS)
@@ -47,7 +47,7 @@ def test_it_groups_the_outline_level_by_level(article):
 def test_it_hides_subheadings_under_their_heading_at_level_two():
     document = make_document(text=SUBHEADED)
     article = document.articles.get()
-    outline = article_outline(article)
+    outline = outline_entries(article)
     assert SUBHEADINGS in levels_for(outline)
     groups = groups_at(article, outline, SUBHEADINGS)
     first = next(group for group in groups if "夯实粮食安全根基" in group.cue)
@@ -60,7 +60,7 @@ def test_it_hides_subheadings_under_their_heading_at_level_two():
 
 @pytest.mark.django_db
 def test_it_keeps_hidden_lines_out_of_the_page_until_revealed(learner, article):
-    outline = article_outline(article)
+    outline = outline_entries(article)
     group = groups_at(article, outline, POINTS)[0]
     page = recite(learner, article, level=POINTS).content.decode()
     assert group.cue in page and all(line.text not in page for line in group.lines)
@@ -72,7 +72,7 @@ def test_it_keeps_hidden_lines_out_of_the_page_until_revealed(learner, article):
 
 @pytest.mark.django_db
 def test_it_records_a_groups_rating_on_its_key_point_cards(learner, article):
-    outline = article_outline(article)
+    outline = outline_entries(article)
     (whole,) = groups_at(article, outline, TITLE_ONLY)
     cards = StudyItem.objects.active().filter(article=article, kind="keypoints")
     assert cards.count() >= 2
@@ -88,7 +88,7 @@ def test_it_records_a_groups_rating_on_its_key_point_cards(learner, article):
 
 @pytest.mark.django_db
 def test_it_rates_one_section_without_touching_the_others(learner, article):
-    group = groups_at(article, article_outline(article), POINTS)[-1]
+    group = groups_at(article, outline_entries(article), POINTS)[-1]
     rate(learner, article, POINTS, group.key, 3)
     reviewed = StudyCard.objects.filter(user=learner.user).values_list("item__section", flat=True)
     assert set(reviewed) == set(group.sections)

@@ -88,19 +88,19 @@ def test_item_analysis_facility_and_discrimination(school, article):
     rows = reports.add_wrong_options(
         reports.item_analysis(learners, [article], period()), members, period()
     )
-    by_item = {row["item"]: row for row in rows}
+    by_item = {row.item: row for row in rows}
     expected = [(75, 1.0), (50, 1.0), (25, 1.0), (50, -1.0)]  # by hand from PATTERN
     for item, (facility, discrimination) in zip(school["items"], expected, strict=True):
-        assert (by_item[item]["facility"], by_item[item]["discrimination"]) == (
+        assert (by_item[item].facility, by_item[item].discrimination) == (
             facility,
             discrimination,
         )
-    assert [row["facility"] for row in rows] == sorted(
-        row["facility"] for row in rows
+    assert [row.facility for row in rows] == sorted(
+        row.facility for row in rows
     )  # most missed first
     choice = school["items"][0]
     wrong = next(o for o in choice.options if o not in choice.answers)
-    assert by_item[choice]["wrong_options"] == [(wrong, 1)]
+    assert by_item[choice].wrong_options == [(wrong, 1)]
 
 
 @pytest.mark.django_db
@@ -120,15 +120,15 @@ def test_learner_rows_count_retention_scores_and_mastery(school, article):
     )
     members = reports.members_of(school["classroom"])
     rows = {
-        row["user"].username: row
+        row.user.username: row
         for row in reports.learner_rows(
             school["classroom"], members, [article], period(), timezone.now()
         )
     }
     total = StudyItem.objects.active().filter(article=article).count()
-    assert rows["a"]["retention"] == 75 and rows["d"]["retention"] == 25
-    assert rows["a"]["week"] == 4 and rows["a"]["score"] == 75 and rows["b"]["score"] is None
-    assert rows["a"]["mastery"] == round(100 / total) and rows["b"]["mastery"] == 0
+    assert rows["a"].retention == 75 and rows["d"].retention == 25
+    assert rows["a"].week == 4 and rows["a"].score == 75 and rows["b"].score is None
+    assert rows["a"].mastery == round(100 / total) and rows["b"].mastery == 0
 
 
 @pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_section_mastery_per_learner(school, article):
     )
     column = sections.index(item.section)
     in_section = StudyItem.objects.active().filter(section=item.section).count()
-    cells = {row["user"].username: row["cells"][column] for row in rows}
+    cells = {row.user.username: row.cells[column] for row in rows}
     assert cells["c"] == round(100 / in_section) and cells["a"] == 0
 
 
@@ -152,7 +152,7 @@ def test_the_dashboard_and_its_csv(school):
     url = reverse("quizzes:class_dashboard", args=[school["classroom"].pk])
     page = client.get(url, {"sort": "-retention"})
     assert page.status_code == 200
-    assert [row["user"].username for row in page.context["learners"]][0] == "a"
+    assert [row.user.username for row in page.context["learners"]][0] == "a"
     for table in ("learners", "items", "sections"):
         response = client.get(url, {"download": table})
         assert response["Content-Type"].startswith("text/csv") and response.content.startswith(

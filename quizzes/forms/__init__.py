@@ -1,0 +1,66 @@
+"""The quiz app's forms, by topic; every value a view reads from a request goes through one."""
+
+from quizzes.forms.accounts import LearnerSettingsForm, SignUpForm
+from quizzes.forms.classrooms import ClassroomForm, JoinForm, MemberForm
+from quizzes.forms.fields import ArticleQueryForm, TextListField
+from quizzes.forms.items import FlagForm, ItemForm, ItemStatusForm, KindFilterForm, StatusForm
+from quizzes.forms.live import (
+    AssignmentQueryForm,
+    LiveAnswerForm,
+    LiveControlForm,
+    LiveForm,
+    LiveJoinForm,
+    LivePlayerForm,
+    LiveStateQueryForm,
+    PinQueryForm,
+)
+from quizzes.forms.practice import AssignmentForm, HandInForm, PracticeTestForm
+from quizzes.forms.reports import ClassDashboardForm, DateRangeForm
+from quizzes.forms.study import (
+    MISTAKES,
+    AnswerForm,
+    OverrideForm,
+    RecitationQueryForm,
+    RecitationRatingForm,
+    RevealQueryForm,
+    ReviewQueryForm,
+    SelectionForm,
+    SourceForm,
+)
+
+__all__ = [
+    "MISTAKES",
+    "AnswerForm",
+    "ArticleQueryForm",
+    "AssignmentForm",
+    "AssignmentQueryForm",
+    "ClassDashboardForm",
+    "ClassroomForm",
+    "DateRangeForm",
+    "FlagForm",
+    "HandInForm",
+    "ItemForm",
+    "ItemStatusForm",
+    "JoinForm",
+    "KindFilterForm",
+    "LearnerSettingsForm",
+    "LiveAnswerForm",
+    "LiveControlForm",
+    "LiveForm",
+    "LiveJoinForm",
+    "LivePlayerForm",
+    "LiveStateQueryForm",
+    "MemberForm",
+    "OverrideForm",
+    "PinQueryForm",
+    "PracticeTestForm",
+    "RecitationQueryForm",
+    "RecitationRatingForm",
+    "RevealQueryForm",
+    "ReviewQueryForm",
+    "SelectionForm",
+    "SignUpForm",
+    "SourceForm",
+    "StatusForm",
+    "TextListField",
+]

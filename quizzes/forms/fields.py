@@ -1,0 +1,51 @@
+"""Fields the quiz forms share: lists of typed answers, and ids from a query string."""
+
+from django import forms
+
+from corpus.models import Article
+from studyapp.converters import MAX_ID
+
+MAX_VALUES, MAX_VALUE_CHARS = 50, 1000
+
+
+class TextListField(forms.Field):
+    """Every value of a repeated field (answer=…&answer=…), as strings, within a sane size."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [str(item)[:MAX_VALUE_CHARS] for item in value][:MAX_VALUES]
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A model chosen by id; an id no database could hold is "not found", not an overflow."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            try:
+                number = int(str(value))
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid_choice"]) from None
+            if not 1 <= number <= MAX_ID:
+                raise forms.ValidationError(self.error_messages["invalid_choice"])
+        return super().to_python(value)
+
+
+class ArticleQueryForm(forms.Form):
+    """?article=<id>: the article a new test, assignment or live game is about."""
+
+    article = IdChoiceField(queryset=Article.objects.all(), required=False)
+
+    @classmethod
+    def article_in(cls, query) -> Article | None:
+        """The article named, or None (missing, malformed or unknown): then the page offers a picker."""
+        form = cls(query)
+        return form.cleaned_data["article"] if form.is_valid() else None
