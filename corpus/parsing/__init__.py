@@ -1,0 +1,55 @@
+"""Page text to outline: the pure core of the importer (stdlib only, no Django).
+
+A page is a newspaper theory page converted from PDF to markdown, or a plain-text
+report. `parse()` turns it into an `Outline`: the page banner and the articles, each
+with its title block (title, subtitle, date, authors, column label), its closing
+note, and its sections of paragraphs with the key points they state.
+
+Four linear passes, each a module of this package:
+
+1. lines: normalise, drop page furniture, classify every line;
+2. titles: a title right above a byline starts an article; a page without
+   bylines is one article whose first short line is the title (report style);
+3. body: rejoin paragraphs cut by column breaks, open a section at each heading;
+4. points: the key points each paragraph states.
+
+The patterns they share are in patterns.py, the outline they build in outline.py.
+
+Heuristics only see the shape of the text (punctuation, length, numbering), never
+the words of a particular page, so that any page in the same layout parses alike.
+"""
+
+from __future__ import annotations
+
+from corpus.parsing.body import _article
+from corpus.parsing.lines import _read_lines, normalize_text
+from corpus.parsing.outline import Article, Outline, Paragraph, Section, outline_to_dict
+
+# The patterns were names of this module before it became a package: still importable from here.
+from corpus.parsing.patterns import *  # noqa: F403
+from corpus.parsing.titles import _banner, _find_title_blocks
+
+__all__ = [
+    "Article",
+    "Outline",
+    "Paragraph",
+    "Section",
+    "normalize_text",
+    "outline_to_dict",
+    "parse",
+]
+
+
+def parse(text: str) -> Outline:
+    """The outline of a page. Never raises; a text without an article (a title and at
+    least one body paragraph) gives an outline with no articles."""
+    lines = _read_lines(text)
+    blocks = _find_title_blocks(lines)
+    outline = Outline()
+    for number, block in enumerate(blocks):
+        end = blocks[number + 1].start if number + 1 < len(blocks) else len(lines)
+        if article := _article(block, lines[block.body : end]):
+            outline.articles.append(article)
+    if outline.articles:
+        outline.banner = _banner(lines, blocks[0].start)
+    return outline
