@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 class Paragraph:
     text: str
     points: list[str] = field(default_factory=list)
+    # Lists the paragraph states (一是……二是……, 第一，……第二，……): material for a list item,
+    # not key points of the outline.
+    lists: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -21,16 +24,23 @@ class Section:
     def points(self) -> list[str]:
         return [point for paragraph in self.paragraphs for point in paragraph.points]
 
+    @property
+    def lists(self) -> list[list[str]]:
+        return [items for paragraph in self.paragraphs for items in paragraph.lists]
+
 
 @dataclass
 class Article:
-    title: str
+    title: str  # "" when the text has none (a speech that opens with 同志们：)
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
     column: str | None = None
     source: str | None = None
     note: str | None = None
     date: str | None = None
+    kicker: str | None = None  # 引题, the line above the title
+    speakers: list[str] = field(default_factory=list)  # who gives the report or signs the order
+    salutation: str | None = None  # 各位代表, 同志们
     sections: list[Section] = field(default_factory=list)
 
 
@@ -56,11 +66,15 @@ def _article_to_dict(article: Article) -> dict:
         "source": article.source,
         "note": article.note,
         "date": article.date,
+        "kicker": article.kicker,
+        "speakers": list(article.speakers),
+        "salutation": article.salutation,
         "sections": [
             {
                 "level": section.level,
                 "heading": section.heading,
                 "points": section.points,
+                "lists": section.lists,
                 "paragraphs": [paragraph.text for paragraph in section.paragraphs],
             }
             for section in article.sections
