@@ -1,5 +1,6 @@
 # 学而: the README's two commands.
 #   make run   set up .venv, migrate the local SQLite database, load the demo, serve on 127.0.0.1:8000
+#              (with a background worker for reading uploads and generating items)
 #   make test  set up .venv with the test tools and run the whole suite (browser tests included)
 #   make lint  ruff's lint and format checks, with the configuration in pyproject.toml
 
@@ -14,7 +15,11 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	@echo "学而 is at http://$(HOST):$(PORT)/  (demo accounts: teacher / xueer-teacher, learner / xueer-learner)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# Reading uploaded files and generating items run in a background worker, as in production,
+	@# so no request waits for them; the worker stops with the server.
+	TASKS_BACKEND=database $(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	TASKS_BACKEND=database $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

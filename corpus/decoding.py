@@ -28,6 +28,17 @@ BINARY_SIGNATURES = {
 GB2312_SHARE_MIN = 0.9
 
 
+# Files the text decoder hands to the PDF and Word readers (corpus.formats) instead: PDF, ZIP
+# (a .docx, or something posing as one) and OLE (an old .doc or .wps, which they refuse by name).
+DOCUMENT_SIGNATURES = {b"%PDF": "pdf", b"PK\x03\x04": "docx", b"\xd0\xcf\x11\xe0": "docx"}
+
+
+def document_format(data: bytes) -> str | None:
+    """ "pdf" or "docx" when the bytes are for a document reader, None for text (or other binaries)."""
+    head = data[:1024].lstrip(b"\x00\t\n\r ")
+    return next((kind for sign, kind in DOCUMENT_SIGNATURES.items() if head.startswith(sign)), None)
+
+
 class DecodeError(ValueError):
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(code if not detail else f"{code}: {detail}")

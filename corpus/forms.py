@@ -5,20 +5,31 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from corpus.decoding import document_format
 from corpus.importing import ImportFailed, Preview, document_preview
 
-ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16"]
+# How the text was read: a text file's encoding, or the document reader that extracted it.
+ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "pdf", "docx"]
 
 
 class ImportForm(forms.Form):
-    """Upload a file or paste text; a valid form carries the parsed preview."""
+    """Upload a file or paste text; a valid form carries the parsed preview.
+
+    With ``background=True`` (the import page) a PDF or Word file is not read here: the form
+    carries its bytes in ``document`` for a background job, and the preview comes later.
+    """
 
     upload = forms.FileField(
         label=_("上传文件"),
         required=False,
-        help_text=_(".txt 或 .md，UTF-8、GB18030/GBK 或 UTF-16 编码，不超过 5 MB。"),
+        help_text=_(
+            "PDF、Word（.docx）、.txt 或 .md 文件；文本可为 UTF-8、GB18030/GBK 或 UTF-16 编码。"
+        ),
         widget=forms.ClearableFileInput(
-            attrs={"accept": ".txt,.md,.markdown,text/plain,text/markdown"}
+            attrs={
+                "accept": ".txt,.md,.markdown,.pdf,.docx,text/plain,text/markdown,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         ),
     )
     text = forms.CharField(
@@ -27,6 +38,10 @@ class ImportForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
+
+    def __init__(self, *args, background: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.background = background
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -39,10 +54,19 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("请上传文件或粘贴文本。"), code="missing")
         try:
             if upload is not None:
-                if upload.size > settings.IMPORT_MAX_BYTES:
+                data, cleaned["filename"] = (
+                    upload.read(settings.DOCUMENT_MAX_BYTES + 1),
+                    upload.name,
+                )
+                is_document = document_format(data) is not None
+                if not is_document and len(data) > settings.IMPORT_MAX_BYTES:
                     raise ImportFailed("too_large")
-                cleaned["preview"] = document_preview(data=upload.read())
-                cleaned["filename"] = upload.name
+                if is_document and self.background:
+                    if len(data) > settings.DOCUMENT_MAX_BYTES:
+                        raise ImportFailed("too_large", "document")
+                    cleaned["document"] = data
+                else:
+                    cleaned["preview"] = document_preview(data=data)
             else:
                 # A textarea sends CRLF line breaks; they belong to the form, not the text.
                 cleaned["preview"] = document_preview(text=text.replace("\r\n", "\n"))

@@ -9,18 +9,29 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from corpus import parsing
-from corpus.decoding import DecodeError, check_text, decode
-from corpus.models import Article, Document, KeyPoint, Paragraph, Section
+from corpus.decoding import DecodeError, check_text, decode, document_format
+from corpus.models import Article, Document, ImportJob, KeyPoint, Paragraph, Section
 from quizzes.tasks import items_enqueue
 
 MESSAGES = {
     "empty": _("文件或文本是空的，没有可导入的内容。"),
-    "too_large": _("内容超过 5 MB，请分成几部分导入。"),
+    "too_large": _("内容超过 %(limit)d MB，请分成几部分导入。"),
     "binary": _("这不是文本文件。请上传 .txt 或 .md 文本，或直接粘贴文字。"),
     "unsupported_encoding": _(
         "无法识别文本编码。请使用 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 保存后再导入。"
     ),
     "no_article": _("没有找到文章：文本应以标题开头，后面是正文段落。"),
+    "pdf_no_text": _(
+        "这个 PDF 没有文字层（可能是扫描件）。请先用文字识别（OCR）转成文字，或上传文本版。"
+    ),
+    "pdf_encrypted": _("这个 PDF 已加密，无法读取。请上传未加密的版本。"),
+    "pdf_broken": _("这个 PDF 已损坏或不完整，无法读取。"),
+    "pdf_unmapped": _("这个 PDF 的字体没有文字编码，读出来是乱码。请上传文本版或 Word 版。"),
+    "doc_legacy": _("这是旧版 Word 文件（.doc）。请在 Word 或 WPS 中另存为 .docx 后再上传。"),
+    "wps": _("这是 WPS 文字文件（.wps）。请在 WPS 中另存为 .docx 后再上传。"),
+    "docx_macro": _("这个 Word 文件含有宏，出于安全考虑不予读取。请另存为不含宏的 .docx。"),
+    "zip_bomb": _("这个文件解压后过大，不予读取。"),
+    "docx_broken": _("这个 Word 文件已损坏或不是 .docx 文件，无法读取。"),
 }
 
 
@@ -32,7 +43,14 @@ class ImportFailed(ValueError):
 
     @property
     def message(self) -> str:
-        message = str(MESSAGES[self.code])
+        message = str(MESSAGES.get(self.code, MESSAGES["binary"]))
+        if self.code == "too_large":
+            limit = (
+                settings.DOCUMENT_MAX_BYTES
+                if self.detail == "document"
+                else settings.IMPORT_MAX_BYTES
+            )
+            message = message % {"limit": max(limit // (1024 * 1024), 1)}
         if self.code == "binary" and self.detail:
             message = f"{message} ({self.detail})"
         return message
@@ -47,6 +65,11 @@ class Preview:
     outline: parsing.Outline
     sha256: str
     existing: Document | None
+
+    @property
+    def read_as(self) -> str:
+        """How the text was read, for the preview: a document reader, or the text's encoding."""
+        return {"pdf": "PDF", "docx": "Word (.docx)"}.get(self.encoding, self.encoding)
 
 
 def text_hash(text: str) -> str:
@@ -65,13 +88,33 @@ def document_preview(
     ``look_up=False`` skips the database (a dry run works before any migration).
     """
     try:
-        if data is not None:
+        if data is not None and document_format(data):
+            text, encoding = document_read(data)
+        elif data is not None:
             decoded = decode(data, max_bytes=settings.IMPORT_MAX_BYTES)
             text, encoding = decoded.text, decoded.encoding
         else:
             text = check_text(text or "", max_bytes=settings.IMPORT_MAX_BYTES)
     except DecodeError as error:
         raise ImportFailed(error.code, error.detail) from None
+    return preview_of(text, encoding, look_up=look_up)
+
+
+def document_read(data: bytes) -> tuple[str, str]:
+    """A PDF's or Word file's text, laid out as a text copy would be, and its format."""
+    from corpus.formats import read_document  # pdfminer and python-docx load only when needed
+
+    if len(data) > settings.DOCUMENT_MAX_BYTES:
+        raise DecodeError("too_large", "document")
+    read = read_document(data, max_bytes=settings.DOCUMENT_MAX_BYTES)
+    if read is None:
+        raise DecodeError("binary")
+    text, kind = read
+    check_text(text, max_bytes=settings.IMPORT_MAX_BYTES)
+    return text, kind
+
+
+def preview_of(text: str, encoding: str, *, look_up: bool = True) -> Preview:
     outline = parsing.parse(text)
     if not outline.articles:
         raise ImportFailed("no_article")
@@ -129,6 +172,9 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
             source=(parsed.source or "")[:200],
             note=(parsed.note or "")[:500],
             date_line=(parsed.date or "")[:100],
+            kicker=(parsed.kicker or "")[:300],
+            speakers=list(parsed.speakers),
+            salutation=(parsed.salutation or "")[:50],
         )
         for index, parsed in enumerate(parsed_articles, start=1)
     )
@@ -150,7 +196,12 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
     for section, parsed_section in section_pairs:
         for index, parsed in enumerate(parsed_section.paragraphs, start=1):
             paragraph_pairs.append(
-                (Paragraph(section=section, position=index, text=parsed.text), parsed)
+                (
+                    Paragraph(
+                        section=section, position=index, text=parsed.text, lists=parsed.lists
+                    ),
+                    parsed,
+                )
             )
     Paragraph.objects.bulk_create([paragraph for paragraph, _ in paragraph_pairs], batch_size=500)
     points = []
@@ -166,3 +217,41 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
                 )
             )
     KeyPoint.objects.bulk_create(points, batch_size=500)
+
+
+# PDF and Word files are read in the background (corpus.tasks): the upload stores the file,
+# the import page polls the job, and its preview is then parsed from the text (fast).
+
+
+def import_job_start(*, data: bytes, filename: str, user) -> ImportJob:
+    if len(data) > settings.DOCUMENT_MAX_BYTES:
+        raise ImportFailed("too_large", "document")
+    job = ImportJob.objects.create(user=user, filename=PurePath(filename).name[:255], data=data)
+    from corpus.tasks import import_job_read
+
+    # Not on commit: the job row is already saved, and a database queue stores the task in the
+    # same transaction, so a worker sees both together (the immediate backend reads it now).
+    import_job_read.enqueue(job.pk)
+    return job
+
+
+def import_job_run(job: ImportJob) -> ImportJob:
+    """Read the job's file; the file is dropped once read or refused."""
+    ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.READING)
+    try:
+        text, kind = document_read(bytes(job.data))
+        if not parsing.parse(text).articles:
+            raise DecodeError("no_article")
+    except DecodeError as error:
+        job.state, job.error, job.detail = ImportJob.State.FAILED, error.code, error.detail[:200]
+    else:
+        job.state, job.text, job.format = ImportJob.State.READY, text, kind
+    job.data = b""
+    job.save(update_fields=["state", "error", "detail", "text", "format", "data", "updated_at"])
+    return job
+
+
+def import_job_preview(job: ImportJob) -> Preview:
+    if job.state == ImportJob.State.FAILED:
+        raise ImportFailed(job.error, job.detail)
+    return preview_of(job.text, job.format)

@@ -1,9 +1,15 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# A paragraph's first sentence: up to the first full stop, question or exclamation mark, or
+# semicolon (full or half width).
+LEAD_SENTENCE = re.compile(r"\s*([^。！？；!?;]+)")
 
 
 class Document(models.Model):
@@ -25,6 +31,9 @@ class Document(models.Model):
         on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    # The owner's corrections of the outline, in order (corpus.corrections): kept so that a
+    # fresh parse of the text can be corrected the same way.
+    corrections = models.JSONField(_("提纲修正"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -81,6 +90,9 @@ class Article(models.Model):
     source = models.CharField(_("来源"), max_length=200, blank=True)
     note = models.CharField(_("文末注释"), max_length=500, blank=True)
     date_line = models.CharField(_("日期"), max_length=100, blank=True)
+    kicker = models.CharField(_("引题"), max_length=300, blank=True)
+    speakers = models.JSONField(_("报告人"), default=list, blank=True)
+    salutation = models.CharField(_("称呼"), max_length=50, blank=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -104,6 +116,9 @@ class Section(models.Model):
         LEAD = 0, _("导语")
         HEADING = 1, _("一级标题")
         SUBHEADING = 2, _("二级标题")
+        THIRD = 3, _("三级标题")
+        FOURTH = 4, _("四级标题")
+        FIFTH = 5, _("五级标题")
 
     article = models.ForeignKey(Article, related_name="sections", on_delete=models.CASCADE)
     position = models.PositiveIntegerField(_("序号"))
@@ -135,6 +150,8 @@ class Paragraph(models.Model):
     section = models.ForeignKey(Section, related_name="paragraphs", on_delete=models.CASCADE)
     position = models.PositiveIntegerField(_("序号"))
     text = models.TextField(_("正文"))
+    # The lists the paragraph states (一是……二是……), each a list of its members in order.
+    lists = models.JSONField(_("列举"), default=list, blank=True)
 
     class Meta:
         ordering = ["section", "position"]
@@ -148,6 +165,13 @@ class Paragraph(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+    @property
+    def lead_sentence(self) -> str:
+        """The paragraph's first sentence without its closing mark: what "make it a key point"
+        makes a point of."""
+        match = LEAD_SENTENCE.match(self.text)
+        return match.group(1).strip() if match else self.text.strip()
 
     def parts(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_key_point) runs, for highlighting."""
@@ -186,3 +210,42 @@ class KeyPoint(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ImportJob(models.Model):
+    """A PDF or Word file being read in the background, then previewed before it is saved.
+
+    Reading a long PDF takes longer than a request should, so the upload only stores the file
+    and queues the reading; the import page polls until the text is ready or refused.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        READING = "reading", _("读取中")
+        READY = "ready", _("已读取")
+        FAILED = "failed", _("失败")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="import_jobs", on_delete=models.CASCADE
+    )
+    filename = models.CharField(_("文件名"), max_length=255)
+    data = models.BinaryField(_("文件"), blank=True)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.QUEUED)
+    format = models.CharField(_("格式"), max_length=10, blank=True)
+    text = models.TextField(_("文本"), blank=True)
+    error = models.CharField(_("错误"), max_length=40, blank=True)
+    detail = models.CharField(_("详情"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("文件读取")
+        verbose_name_plural = _("文件读取")
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.get_state_display()}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in {self.State.QUEUED, self.State.READING}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("articles/<id:article_id>/", views.article_detail, name="article_detail"),
     path("import/", views.document_import, name="document_import"),
     path("import/confirm/", views.document_import_confirm, name="document_import_confirm"),
+    path("import/files/<id:job_id>/", views.document_import_job, name="document_import_job"),
 ]

@@ -7,8 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.forms import ConfirmImportForm, ImportForm, LibrarySearchForm
+from corpus.importing import (
+    ImportFailed,
+    import_job_preview,
+    import_job_start,
+)
 from corpus.importing import document_import as save_document
-from corpus.models import Article, Document
+from corpus.models import Article, Document, ImportJob
 
 
 @require_GET
@@ -51,9 +56,23 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_import(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES, background=True)
+    else:
+        form = ImportForm(background=True)
     context = {"form": form}
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and "document" in form.cleaned_data:
+        try:
+            job = import_job_start(
+                data=form.cleaned_data["document"],
+                filename=form.cleaned_data["filename"],
+                user=request.user,
+            )
+        except ImportFailed as error:
+            form.add_error(None, error.message)
+        else:
+            return _job_response(request, ImportJob.objects.get(pk=job.pk))
+    elif request.method == "POST" and form.is_valid():
         preview = form.cleaned_data["preview"]
         context |= {
             "preview": preview,
@@ -63,6 +82,29 @@ def document_import(request: HttpRequest) -> HttpResponse:
     return render(
         request, template, context, status=400 if form.is_bound and not form.is_valid() else 200
     )
+
+
+@login_required
+@require_GET
+def document_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """A PDF or Word file being read: polled by the import page until it can be previewed."""
+    return _job_response(request, get_object_or_404(request.user.import_jobs, pk=job_id))
+
+
+def _job_response(request: HttpRequest, job: ImportJob) -> HttpResponse:
+    context, status = {"form": ImportForm(background=True), "job": job}, 200
+    if not job.is_running:
+        try:
+            preview = import_job_preview(job)
+        except ImportFailed as error:
+            context["job_error"], status = error.message, 400
+        else:
+            context |= {
+                "preview": preview,
+                "confirm_form": ConfirmImportForm.for_preview(preview, job.filename),
+            }
+    template = "corpus/import.html#workspace" if request.htmx else "corpus/import.html"
+    return render(request, template, context, status=status)
 
 
 @login_required

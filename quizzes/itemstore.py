@@ -38,12 +38,19 @@ def stored_outline(
         source=article.source or None,
         note=article.note or None,
         date=article.date_line or None,
+        kicker=article.kicker or None,
+        speakers=list(article.speakers),
+        salutation=article.salutation or None,
         sections=[
             parsing.Section(
                 level=section.level,
                 heading=section.heading or None,
                 paragraphs=[
-                    parsing.Paragraph(text=p.text, points=[point.text for point in p.points.all()])
+                    parsing.Paragraph(
+                        text=p.text,
+                        points=[point.text for point in p.points.all()],
+                        lists=[list(members) for members in p.lists],
+                    )
                     for p in rows
                 ],
             )

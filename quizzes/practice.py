@@ -22,16 +22,16 @@ class NoQuestions(Exception):
 
 
 def section_scope(section: Section) -> list[int]:
-    """The section and, for a top-level heading, the subheadings under it, as ids."""
+    """The section and the deeper headings under it (up to the next heading of its level), as ids."""
     sections = list(
         Section.objects.filter(article=section.article_id, position__gte=section.position)
         .order_by("position")
         .values_list("pk", "level")
     )
     scope = [sections[0][0]]
-    if section.level == Section.Level.HEADING:
+    if section.level != Section.Level.LEAD:
         for pk, level in sections[1:]:
-            if level != Section.Level.SUBHEADING:
+            if level <= section.level:
                 break
             scope.append(pk)
     return scope

@@ -55,7 +55,7 @@ def outline_entries(article: Article) -> list[tuple[Section, list[str]]]:
 def levels_for(outline: list[tuple[Section, list[str]]]) -> list[int]:
     """The levels that hide something different: level 2 only when there are subheadings."""
     levels = [POINTS] if any(points for _, points in outline) else []
-    if any(section.level == Section.Level.SUBHEADING for section, _ in outline):
+    if any(section.level >= Section.Level.SUBHEADING for section, _ in outline):
         levels.append(SUBHEADINGS)
     return levels + [TITLE_ONLY]
 
@@ -70,7 +70,7 @@ def groups_at(
         return [whole] if whole.lines else []
     groups: list[Group] = []
     for section, points in outline:
-        starts_group = level == POINTS or section.level != Section.Level.SUBHEADING or not groups
+        starts_group = level == POINTS or section.level <= Section.Level.HEADING or not groups
         if starts_group:
             groups.append(Group(section.position, section.heading or str(_("导语"))))
             _add(groups[-1], section, points, with_heading=False)

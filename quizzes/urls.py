@@ -6,6 +6,7 @@ from quizzes.views import (
     exports,
     items,
     live,
+    outline,
     practice,
     progress,
     recitation,
@@ -39,6 +40,12 @@ urlpatterns = [
     ),
     path(
         "documents/<id:document_id>/generation/", items.generation_status, name="generation_status"
+    ),
+    path("documents/<id:document_id>/outline/", outline.document_outline, name="document_outline"),
+    path(
+        "documents/<id:document_id>/outline/correct/",
+        outline.document_outline_correct,
+        name="document_outline_correct",
     ),
     path("items/<id:item_id>/", items.item_detail, name="item_detail"),
     path("items/<id:item_id>/answer/", items.item_answer, name="item_answer"),

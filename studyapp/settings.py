@@ -220,8 +220,10 @@ STUDY_FUZZ = env_bool("STUDY_FUZZ", True)
 
 # Uploads: the importer refuses texts over 5 MB, so requests may carry a little more.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+# PDF and Word files carry fonts, images and layout: their own, larger limit.
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES + 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = max(IMPORT_MAX_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
 
 # Content Security Policy: nothing leaves the server's origin; inline scripts
 # only with the per-request nonce, and no inline styles at all.

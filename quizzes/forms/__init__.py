@@ -3,7 +3,14 @@
 from quizzes.forms.accounts import LearnerSettingsForm, SignUpForm
 from quizzes.forms.classrooms import ClassroomForm, JoinForm, MemberForm
 from quizzes.forms.fields import ArticleQueryForm, TextListField
-from quizzes.forms.items import FlagForm, ItemForm, ItemStatusForm, KindFilterForm, StatusForm
+from quizzes.forms.items import (
+    CorrectionForm,
+    FlagForm,
+    ItemForm,
+    ItemStatusForm,
+    KindFilterForm,
+    StatusForm,
+)
 from quizzes.forms.live import (
     AssignmentQueryForm,
     LiveAnswerForm,
@@ -36,6 +43,7 @@ __all__ = [
     "AssignmentQueryForm",
     "ClassDashboardForm",
     "ClassroomForm",
+    "CorrectionForm",
     "DateRangeForm",
     "FlagForm",
     "HandInForm",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from corpus import corrections
 from quizzes.generation.items import BLANK
 from quizzes.models import ItemFlag, StudyItem
 
@@ -119,3 +120,28 @@ class ItemStatusForm(StatusForm):
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
         return target if target and allowed else None
+
+
+class CorrectionForm(forms.Form):
+    """One correction of a document's outline (corpus.corrections): what to do to which line."""
+
+    op = forms.ChoiceField(choices=[(op, op) for op in corrections.OPERATIONS])
+    text = forms.CharField(max_length=20000, strip=True)
+    level = forms.TypedChoiceField(
+        label=_("层级"),
+        choices=[(n, _("%(n)d 级标题") % {"n": n}) for n in range(1, corrections.MAX_LEVEL + 1)],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("op") == "heading" and cleaned.get("level") is None:
+            raise forms.ValidationError(_("请选择标题层级。"), code="level")
+        return cleaned
+
+    def correction(self) -> dict:
+        data = self.cleaned_data
+        correction = {"op": data["op"], "text": data["text"]}
+        return correction | ({"level": data["level"]} if data["op"] == "heading" else {})

@@ -36,7 +36,7 @@ def test_it_shows_the_reason_for_a_refused_file_in_the_admin(admin_client_):
     upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.7 \x00\x01\x02")
     response = admin_client_.post(reverse("admin:corpus_document_import"), {"upload": upload})
     assert response.status_code == 200
-    assert "这不是文本文件" in response.content.decode()
+    assert "这个 PDF 已损坏" in response.content.decode()
     assert Document.objects.count() == 0
 
 

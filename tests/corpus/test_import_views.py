@@ -68,7 +68,8 @@ def test_it_renders_only_the_workspace_for_htmx(signed_in):
     [
         ({}, "请上传文件或粘贴文本"),
         ({"text": "   "}, "请上传文件或粘贴文本"),
-        ({"upload": SimpleUploadedFile("a.pdf", b"%PDF-1.5\x00\x01")}, "这不是文本文件"),
+        ({"upload": SimpleUploadedFile("a.pdf", b"%PDF-1.5\x00\x01")}, "这个 PDF 已损坏"),
+        ({"upload": SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n\x00")}, "这不是文本文件"),
         ({"upload": SimpleUploadedFile("a.txt", "臺灣正體".encode("big5"))}, "无法识别文本编码"),
         ({"text": "just some English words"}, "没有找到文章"),
         ({"text": LIBRARY_PAGE, "upload": SimpleUploadedFile("a.txt", b"x")}, "请只选择一种方式"),

@@ -54,7 +54,7 @@ def test_it_creates_nothing_when_the_same_text_comes_again_in_another_encoding()
     ("data", "code"),
     [
         (b"", "empty"),
-        (b"%PDF-1.4 binary", "binary"),
+        (b"%PDF-1.4 binary", "pdf_broken"),  # a PDF is read now, and this one is broken
         ("Big5 正體中文內容".encode("big5"), "unsupported_encoding"),
         (b"hello world, no Chinese article here", "no_article"),
         (b"x" * (5 * 1024 * 1024 + 1), "too_large"),

@@ -1,0 +1,57 @@
+"""Correcting a saved document's outline: its owner turns lines into headings, points or body."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from corpus.corrections import MAX_LEVEL, CorrectionError
+from corpus.models import Document
+from quizzes.corrections import document_correct
+from quizzes.forms import CorrectionForm
+
+DONE = {
+    "heading": gettext_lazy("已设为标题。"),
+    "body": gettext_lazy("已改为正文。"),
+    "point": gettext_lazy("已设为要点。"),
+    "unpoint": gettext_lazy("已取消要点。"),
+    "split": gettext_lazy("已从这里分为新文章。"),
+    "merge": gettext_lazy("已并入上一篇文章。"),
+}
+
+
+def _get_document_for_owner(request: HttpRequest, document_id: int) -> Document:
+    """Only the one who imported a document corrects it; to anyone else it is not there."""
+    documents = Document.objects.all()
+    if not request.user.is_superuser:
+        documents = documents.filter(imported_by=request.user)
+    return get_object_or_404(documents, pk=document_id)
+
+
+@login_required
+@require_GET
+def document_outline(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _get_document_for_owner(request, document_id)
+    articles = document.articles.prefetch_related("sections__paragraphs__points")
+    context = {"document": document, "articles": articles, "levels": range(1, MAX_LEVEL + 1)}
+    return render(request, "quizzes/outline.html", context)
+
+
+@login_required
+@require_POST
+def document_outline_correct(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _get_document_for_owner(request, document_id)
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("修正表单已损坏，请重试。"))
+        return redirect("quizzes:document_outline", document.pk)
+    try:
+        document_correct(document=document, correction=form.correction())
+    except CorrectionError:
+        messages.error(request, _("提纲里找不到这一行，或它已经是这样了。请刷新后再试。"))
+    else:
+        messages.success(request, DONE[form.cleaned_data["op"]])
+    return redirect("quizzes:document_outline", document.pk)
