@@ -97,17 +97,31 @@ def test_it_asks_for_a_file_or_a_text_when_the_form_is_empty(page, reader):
 def test_it_refuses_a_binary_upload_with_a_clear_message(page, reader):
     sign_in(page, reader)
     page.locator("#id_upload").set_input_files(
+        files=[{"name": "photo.txt", "mimeType": "text/plain", "buffer": b"\x89PNG\r\n\x1a\n\x00"}]
+    )
+    submit_for_preview(page)
+    expect(page.locator("#workspace [role=alert]")).to_have_text(
+        "这不是文本文件。请上传 .txt 或 .md 文本，或直接粘贴文字。 (PNG)"
+    )
+    check_page(page, allowed_statuses=[400])
+    assert not Document.objects.exists()
+
+
+def test_it_refuses_a_broken_pdf_with_its_own_message(page, reader):
+    """A PDF is read in the background now; a broken one is refused with its reason."""
+    sign_in(page, reader)
+    page.locator("#id_upload").set_input_files(
         files=[
             {
-                "name": "page.txt",
-                "mimeType": "text/plain",
+                "name": "page.pdf",
+                "mimeType": "application/pdf",
                 "buffer": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
             }
         ]
     )
     submit_for_preview(page)
     expect(page.locator("#workspace [role=alert]")).to_have_text(
-        "这不是文本文件。请上传 .txt 或 .md 文本，或直接粘贴文字。 (PDF)"
+        "page.pdf 没有导入：这个 PDF 已损坏或不完整，无法读取。"
     )
     check_page(page, allowed_statuses=[400])
     assert not Document.objects.exists()
