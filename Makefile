@@ -3,13 +3,16 @@
 #              (with a background worker for reading uploads and generating items)
 #   make test  set up .venv with the test tools and run the whole suite (browser tests included)
 #   make lint  ruff's lint and format checks, with the configuration in pyproject.toml
+#   make serve the production-like server for a reverse proxy: DEBUG off, migrations, static files
+#              collected and served by whitenoise, gunicorn with the background worker beside it;
+#              needs SECRET_KEY and ALLOWED_HOSTS (see the README's Production section)
 
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench clean-venv messages
+.PHONY: run serve test lint bench clean-venv messages
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --no-input
@@ -20,6 +23,11 @@ run: $(VENV)/.installed-run
 	TASKS_BACKEND=database $(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	TASKS_BACKEND=database $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.installed-run
+	@# scripts/serve checks the variables, migrates, collects static files, then runs gunicorn
+	@# and `manage.py db_worker` together and stops both when either stops (or on Ctrl-C).
+	HOST=$(HOST) PORT=$(PORT) PYTHON_BIN=$(PY) exec scripts/serve
 
 test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

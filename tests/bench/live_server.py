@@ -141,6 +141,7 @@ def prepare(env: dict) -> tuple[int, str]:
     from quizzes.models import StudyItem
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)  # the server runs with DEBUG off
     call_command("seed_demo", stdout=io.StringIO())
     best = (
         StudyItem.objects.active()
