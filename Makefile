@@ -38,6 +38,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.bench_parse
+	$(PY) -m tests.bench.bench_pdf
 	$(PY) -m tests.bench.bench_generate
 	$(PY) -m tests.bench.bench_answer
 	$(PY) -m tests.bench.bench_dashboards
