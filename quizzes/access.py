@@ -5,10 +5,12 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from quizzes.models import Classroom
+from corpus.models import Article
+from quizzes.models import Assignment, Classroom, LiveSession, PracticeTest
 from quizzes.roles import is_teacher
 
 
@@ -28,3 +30,45 @@ def teacher_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 def taught_class_or_404(request: HttpRequest, class_id: int) -> Classroom:
     """One of the signed-in teacher's own classes; anyone else's is a 404."""
     return get_object_or_404(request.user.taught_classes, pk=class_id)
+
+
+def answers_withheld(user, article: Article | int) -> set[int]:
+    """The article's items whose answers the learner may not read now: the questions of their
+    class assignments not yet handed in (a late hand-in still counts, so past the deadline too)
+    and of the live games they play while the game runs. An assignment's or a game's questions
+    all come from its article, so one article's few assignments and games are read."""
+    if not user.is_authenticated:
+        return set()
+    handed_in = PracticeTest.objects.filter(
+        assignment=OuterRef("pk"), user=user, finished_at__isnull=False
+    )
+    assignments = Assignment.objects.filter(
+        article=article, classroom__memberships__user=user
+    ).exclude(Exists(handed_in))
+    games = LiveSession.objects.filter(article=article, players__user=user).exclude(
+        state=LiveSession.State.ENDED
+    )
+    return _questions_of(assignments, games)
+
+
+def items_held_by_others(user, article: Article | int) -> set[int]:
+    """The article's items another teacher's assignment asks (past ones too: their results show
+    the items) or another teacher's live game asks while it runs. Only those teachers change
+    them; anyone else's edit or disabling would regrade or empty a class that is not theirs."""
+    assignments = Assignment.objects.filter(article=article).exclude(classroom__teacher=user)
+    games = (
+        LiveSession.objects.filter(article=article)
+        .exclude(teacher=user)
+        .exclude(state=LiveSession.State.ENDED)
+    )
+    return _questions_of(assignments, games)
+
+
+def _questions_of(*querysets) -> set[int]:
+    """The item ids the assignments' or games' questions are (each keeps them as a list)."""
+    return {
+        item_id
+        for queryset in querysets
+        for item_ids in queryset.values_list("item_ids", flat=True)
+        for item_id in item_ids
+    }

@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
-from quizzes.models import Assignment, Classroom, Membership, PracticeAnswer, PracticeTest
+from quizzes import limits
+from quizzes.models import (
+    Assignment,
+    Classroom,
+    Membership,
+    PracticeAnswer,
+    PracticeTest,
+    Removal,
+)
 from quizzes.practice import practice_test_with, questions_choose
 
 
@@ -20,20 +28,53 @@ class JoinRefused(Exception):
         self.message = message
 
 
-def classroom_join(user, code: str) -> Classroom:
-    """Add the learner to the class with this code (any case, spaces ignored); joining twice is fine."""
+class TooManyCodes(JoinRefused):
+    """Too many wrong codes from one account or address: it waits (HTTP 429)."""
+
+
+def classroom_join(user, code: str, *, address: str, now: datetime) -> Classroom:
+    """Add the learner to the class with this code (any case, spaces ignored); joining twice is fine.
+
+    A wrong code counts against the account and its address (quizzes.limits); a learner the
+    teacher removed is refused until the teacher lets them back.
+    """
+    if not limits.code_guess_allowed(user=user, address=address, now=now):
+        raise TooManyCodes(_("加入码错误次数太多，请 10 分钟后再试。"))
     normalized = "".join(code.split()).upper()
     classroom = Classroom.objects.active().filter(join_code=normalized).first()
     if classroom is None:
+        limits.code_guess_record(user=user, address=address, now=now)
         raise JoinRefused(_("没有这个加入码的班级，请核对后再试。"))
     if classroom.teacher_id == user.pk:
         raise JoinRefused(_("这是你自己教的班级。"))
+    if classroom.removals.filter(user=user).exists():
+        raise JoinRefused(_("老师已将你移出这个班级；请老师让你重新加入。"))
     try:
         with transaction.atomic():
             Membership.objects.create(classroom=classroom, user=user)
     except IntegrityError:
         pass  # already a member
     return classroom
+
+
+def member_remove(classroom: Classroom, membership_id: int) -> bool:
+    """Take the learner out of the class, and keep them out: the join code no longer admits them."""
+    with transaction.atomic():
+        membership = classroom.memberships.filter(pk=membership_id).first()
+        if membership is None:
+            return False
+        Removal.objects.get_or_create(classroom=classroom, user_id=membership.user_id)
+        membership.delete()
+    return True
+
+
+def member_readmit(classroom: Classroom, user_id: int) -> bool:
+    """Let a removed learner back: a member again, as before they were removed."""
+    with transaction.atomic():
+        if not classroom.removals.filter(user=user_id).delete()[0]:
+            return False
+        Membership.objects.get_or_create(classroom=classroom, user_id=user_id)
+    return True
 
 
 def assignment_create(

@@ -29,6 +29,7 @@ import genanki
 from django.db.models import QuerySet
 
 from corpus.models import Article, Document
+from quizzes.downloads import starts_formula
 from quizzes.models import StudyItem
 
 FORMATS = ("json", "csv", "apkg")
@@ -295,9 +296,17 @@ def _tags(item: StudyItem) -> list[str]:
 
 
 def _html(text: str) -> str:
-    """Plain text as an Anki field: &, < and > escaped, line breaks as <br>."""
+    """Plain text as an Anki field: &, < and > escaped, line breaks as <br>.
+
+    A field that starts like a spreadsheet formula (= + - @, quizzes.downloads) starts with
+    that character as an HTML character reference instead: Anki shows the same text, and the
+    .tsv opened in Excel or WPS runs nothing.
+    """
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    field = html.escape(text, quote=False).replace("\n", "<br>")
+    if starts_formula(field):
+        field = f"&#{ord(field[0])};{field[1:]}"
+    return field
 
 
 def _deck_part(title: str) -> str:

@@ -10,28 +10,30 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article
+from quizzes import limits
 from quizzes.models import (
     Assignment,
     LiveAnswer,
     LiveDelivery,
-    LiveJoinAttempt,
     LivePlayer,
     LiveSession,
     StudyItem,
     new_live_pin,
 )
+from quizzes.nicknames import nickname_key
 from quizzes.practice import questions_choose
 from quizzes.study import answer_record, kept_answers
 
 MAX_POINTS = 1000
 STREAK_STEP, STREAK_CAP = 100, 500
-# Wrong PINs allowed from one address in the window before it has to wait.
-JOIN_FAILURES_ALLOWED, JOIN_FAILURE_WINDOW = 10, timedelta(minutes=10)
+# Players a lobby takes unless settings.LIVE_MAX_PLAYERS says otherwise.
+DEFAULT_MAX_PLAYERS = 300
 LEADERBOARD_SIZE = 5
 
 
@@ -42,7 +44,7 @@ class LiveRefused(Exception):
 
 
 class TooManyJoins(LiveRefused):
-    """Too many wrong PINs from one address: it waits (HTTP 429)."""
+    """Too many wrong PINs from one phone or address: it waits (HTTP 429)."""
 
 
 def points_for(
@@ -133,39 +135,73 @@ def _bump(session_id: int) -> None:
     LiveSession.objects.filter(pk=session_id).update(version=F("version") + 1)
 
 
-def join_allowed(address: str, *, now: datetime) -> bool:
-    recent = LiveJoinAttempt.objects.filter(
-        address=address, created_at__gte=now - JOIN_FAILURE_WINDOW
-    )
-    return recent.count() < JOIN_FAILURES_ALLOWED
+def player_join(
+    *,
+    pin: str,
+    nickname: str,
+    user,
+    phone: str,
+    phone_players: dict[str, int],
+    address: str,
+    now: datetime,
+) -> LivePlayer:
+    """Join the open game with this PIN. A signed-in learner who joined before gets their player back.
 
-
-def player_join(*, pin: str, nickname: str, user, address: str, now: datetime) -> LivePlayer:
-    """Join the open game with this PIN. A signed-in learner who joined before gets their player back."""
-    if not join_allowed(address, now=now):
+    `phone` is the phone's session key and `phone_players` the players it joined as, by game.
+    A wrong PIN counts against the phone and its address (quizzes.limits). A removed player
+    stays out of the game: by phone, by account and by nickname (or one looking like it).
+    """
+    if not limits.pin_guess_allowed(phone=phone, address=address, now=now):
         raise TooManyJoins(_("错误的 PIN 太多，请 10 分钟后再试。"))
     session = (
         LiveSession.objects.exclude(state=LiveSession.State.ENDED).filter(pin=pin.strip()).first()
     )
     if session is None:
-        LiveJoinAttempt.objects.create(address=address)
+        limits.pin_guess_record(phone=phone, address=address, now=now)
         raise LiveRefused(_("没有进行中的抢答使用这个 PIN，请核对后再试。"))
-    if user is not None and user.is_authenticated:
-        mine = session.players.filter(user=user, removed=False).first()
-        if mine is not None:
-            return mine
-    nickname = " ".join(nickname.split())
-    try:
-        with transaction.atomic():
-            player = LivePlayer.objects.create(
-                session=session,
-                nickname=nickname,
-                user=user if user is not None and user.is_authenticated else None,
-            )
-    except IntegrityError:
-        raise LiveRefused(_("这个昵称已经有人用了，请换一个。")) from None
+    account = user if user is not None and user.is_authenticated else None
+    key = nickname_key(nickname)
+    with transaction.atomic():
+        # One join at a time per game, so the cap and the nickname checks hold.
+        session = LiveSession.objects.select_for_update().get(pk=session.pk)
+        if account is not None:
+            mine = session.players.filter(user=account).first()
+            if mine is not None and not mine.removed:
+                return mine
+        refusal = _lobby_refusal(session, key, account, phone_players.get(str(session.pk)))
+        if refusal:
+            raise LiveRefused(refusal)
+        try:
+            with transaction.atomic():
+                player = LivePlayer.objects.create(
+                    session=session, nickname=nickname, nickname_key=key, user=account
+                )
+        except IntegrityError:
+            raise LiveRefused(_("这个昵称已经有人用了，请换一个。")) from None
     _bump(session.pk)
     return player
+
+
+def _lobby_refusal(session: LiveSession, key: str, account, earlier: int | None) -> str | None:
+    """Why the game does not take this player: removed before (by this phone's earlier player
+    or by account), a nickname taken or looking like one taken, or a full lobby."""
+    players = session.players.all()
+    removed = players.filter(removed=True)
+    if (earlier is not None and removed.filter(pk=earlier).exists()) or (
+        account is not None and removed.filter(user=account).exists()
+    ):
+        return _("你已被老师移出这场抢答。")
+    same = players.filter(nickname_key=key).first()
+    if same is not None:
+        return (
+            _("老师已将这个昵称移出这场抢答。")
+            if same.removed
+            else _("这个昵称已经有人用了，请换一个。")
+        )
+    most = getattr(settings, "LIVE_MAX_PLAYERS", DEFAULT_MAX_PLAYERS)
+    if players.filter(removed=False).count() >= most:
+        return _("这场抢答人数已满（最多 %(count)d 人），请告诉老师。") % {"count": most}
+    return None
 
 
 def player_remove(session: LiveSession, player_id: int) -> bool:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
+from quizzes.access import answers_withheld
 from quizzes.models import PracticeAnswer, PracticeTest, StudyItem
 from quizzes.study import answer_record, kept_answers
 
@@ -19,6 +20,13 @@ MAX_QUESTIONS = 50
 
 class NoQuestions(Exception):
     message = _("这个范围里没有所选题型的题目，请换一个范围或多选几种题型。")
+
+
+class NotHandedIn(Exception):
+    """A retake of a test still open would show its answers before they count (read them on
+    the retake's result page, then hand in the real attempt)."""
+
+    message = _("交卷后才能重新测验。")
 
 
 def section_scope(section: Section) -> list[int]:
@@ -44,9 +52,13 @@ def questions_choose(
     kinds: list[str],
     size: int,
     rng: random.Random | None = None,
+    leave_out: set[int] | frozenset[int] = frozenset(),
 ) -> list[int]:
-    """The ids of `size` active items of the kinds from the article or section, one per paragraph first."""
+    """The ids of `size` active items of the kinds from the article or section, one per paragraph
+    first, none of those in `leave_out`."""
     items = StudyItem.objects.active().filter(article=article, kind__in=kinds)
+    if leave_out:
+        items = items.exclude(pk__in=leave_out)
     if section is not None:
         items = items.filter(section__in=section_scope(section))
     candidates = list(items.values_list("pk", "paragraph"))
@@ -66,17 +78,36 @@ def practice_test_create(
     now: datetime,
     rng: random.Random | None = None,
 ) -> PracticeTest:
-    chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
+    """A learner's own test. It leaves out the questions of their open assignments and running
+    games, whose answers its result page would show before they count."""
+    chosen = questions_choose(
+        article=article,
+        section=section,
+        kinds=kinds,
+        size=size,
+        rng=rng,
+        leave_out=answers_withheld(user, article),
+    )
     return practice_test_with(user, article, section, kinds, time_limit, now, chosen)
 
 
 def practice_test_retake(
     test: PracticeTest, *, now: datetime, rng: random.Random | None = None
 ) -> PracticeTest:
-    """The same questions again, in a new order; a retake of an assignment is practice, not a second attempt."""
-    chosen = list(
-        test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list("item", flat=True)
-    )
+    """The same questions again, in a new order; a retake of an assignment is practice, not a second attempt.
+
+    Only a handed-in test is retaken (NotHandedIn otherwise).
+    """
+    if not test.is_finished:
+        raise NotHandedIn
+    withheld = answers_withheld(test.user, test.article_id)
+    chosen = [
+        item_id
+        for item_id in test.answers.filter(item__status=StudyItem.Status.ACTIVE).values_list(
+            "item", flat=True
+        )
+        if item_id not in withheld
+    ]
     if not chosen:
         raise NoQuestions
     (rng or random.Random()).shuffle(chosen)
@@ -129,6 +160,14 @@ def practice_test_submit(
         test.finished_at, test.late = now, late
         test.save(update_fields=["score", "finished_at", "late"])
     return test
+
+
+def scope_title(article: Article, section: Section | None, item_ids: list[int]) -> str | None:
+    """The heading or title a test or a game is on, or None when naming it would answer one of
+    its questions (a title or heading cloze, or an answer the heading contains)."""
+    text = str(section) if section is not None else article.title
+    questions = StudyItem.objects.filter(pk__in=item_ids).only("source", "answers")
+    return None if any(item.answered_by(text) for item in questions) else text
 
 
 def _spread(candidates: list[tuple[int, int | None]], size: int, rng: random.Random) -> list[int]:

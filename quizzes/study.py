@@ -257,16 +257,31 @@ def review_override(user, log: ReviewLog, rating: int) -> bool:
     return True
 
 
-def review_undo(user) -> ReviewLog | None:
-    """Take back the learner's last answer: the card returns to its state before it."""
+def review_undo(user, review_id: int | None = None) -> ReviewLog | None:
+    """Take back the learner's answer `review_id` while it is their last: the card returns to its
+    state before it. (Scripts that name no review take back the last answer.)
+
+    The review page's undo names its review, so the same undo twice (a double click, a retry,
+    ten requests at once) takes back that one answer once, and a stale page takes back nothing.
+    The review's row is locked, so of concurrent undos one finds it and the others find it gone
+    (on SQLite the immediate transactions run one after another).
+    """
     with transaction.atomic():
-        log = (
-            ReviewLog.objects.select_related("card")
-            .filter(user=user)
+        latest = (
+            ReviewLog.objects.filter(user=user)
             .order_by("-reviewed_at", "-pk")
+            .values_list("pk", flat=True)
             .first()
         )
-        if log is None:
+        if review_id is None:
+            review_id = latest
+        log = (
+            ReviewLog.objects.select_for_update()
+            .select_related("card")
+            .filter(user=user, pk=review_id)
+            .first()
+        )
+        if log is None or log.pk != latest:
             return None
         card = log.card
         if log.was_new:

@@ -84,6 +84,12 @@ urlpatterns = [
         "classes/<id:class_id>/remove/", classrooms.class_member_remove, name="class_member_remove"
     ),
     path(
+        "classes/<id:class_id>/readmit/",
+        classrooms.class_member_readmit,
+        name="class_member_readmit",
+    ),
+    path("classes/<id:class_id>/code/", classrooms.class_code_renew, name="class_code_renew"),
+    path(
         "classes/<id:class_id>/assignments/new/", classrooms.assignment_new, name="assignment_new"
     ),
     path("assignments/<id:assignment_id>/", classrooms.assignment_detail, name="assignment_detail"),

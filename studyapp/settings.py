@@ -260,6 +260,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["defau
 # stay together; tests that replay a schedule exactly turn it off.
 STUDY_FUZZ = env_bool("STUDY_FUZZ", True)
 
+# The most players one live quiz takes: a lecture hall, not a flood of joins from one script.
+LIVE_MAX_PLAYERS = env_int("LIVE_MAX_PLAYERS", 300, minimum=2)
+
 # Uploads: the importer refuses texts over 5 MB, so requests may carry a little more.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
 # PDF and Word files carry fonts, images and layout: their own, larger limit.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
+from quizzes.forms import SignInForm
 from quizzes.views import accounts, live
 
 urlpatterns = [
@@ -10,7 +11,9 @@ urlpatterns = [
     path("join", live.live_join, name="live_join"),  # short, for typing off a projector
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,7 +1,7 @@
 """The quiz app's forms, by topic; every value a view reads from a request goes through one."""
 
-from quizzes.forms.accounts import LearnerSettingsForm, SignUpForm
-from quizzes.forms.classrooms import ClassroomForm, JoinForm, MemberForm
+from quizzes.forms.accounts import LearnerSettingsForm, SignInForm, SignUpForm
+from quizzes.forms.classrooms import ClassroomForm, JoinForm, MemberForm, RemovedLearnerForm
 from quizzes.forms.fields import ArticleQueryForm, TextListField
 from quizzes.forms.items import (
     CorrectionForm,
@@ -33,6 +33,7 @@ from quizzes.forms.study import (
     ReviewQueryForm,
     SelectionForm,
     SourceForm,
+    UndoForm,
 )
 
 __all__ = [
@@ -64,11 +65,14 @@ __all__ = [
     "PracticeTestForm",
     "RecitationQueryForm",
     "RecitationRatingForm",
+    "RemovedLearnerForm",
     "RevealQueryForm",
     "ReviewQueryForm",
     "SelectionForm",
+    "SignInForm",
     "SignUpForm",
     "SourceForm",
     "StatusForm",
     "TextListField",
+    "UndoForm",
 ]

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.models import LearnerSettings
@@ -22,6 +22,18 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ["username"]
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing a username longer than any account's before it is
+    checked: Django's form only hints the limit to the browser, and django-axes would record
+    the failed sign-in with the whole name in a 255-character column (a 500 on PostgreSQL)."""
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if len(username) > (self.username_field.max_length or 150):
+            raise self.get_invalid_login_error()
+        return username
 
 
 def _time_zones() -> list[tuple[str, str]]:

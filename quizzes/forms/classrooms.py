@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from studyapp.converters import MAX_ID
+
 
 class ClassroomForm(forms.Form):
     name = forms.CharField(label=_("班级名称"), max_length=100)
@@ -15,4 +17,10 @@ class JoinForm(forms.Form):
 class MemberForm(forms.Form):
     """Which membership of the class a teacher removes."""
 
-    member = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    member = forms.IntegerField(min_value=1, max_value=MAX_ID)
+
+
+class RemovedLearnerForm(forms.Form):
+    """Which removed learner a teacher lets back into the class (by their account)."""
+
+    user = forms.IntegerField(min_value=1, max_value=MAX_ID)

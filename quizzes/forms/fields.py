@@ -39,6 +39,27 @@ class IdChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Models chosen by id; an id no database could hold is "not found", not an overflow."""
+
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if item in self.empty_values:
+                continue
+            try:
+                number = int(str(item))
+            except ValueError:
+                number = 0
+            if not 1 <= number <= MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(item)[:20]},
+                )
+        return super().clean(value)
+
+
 class ArticleQueryForm(forms.Form):
     """?article=<id>: the article a new test, assignment or live game is about."""
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes.forms.fields import MAX_ID, IdChoiceField, TextListField
 from quizzes.models import Assignment
+from quizzes.nicknames import nickname_key, nickname_shown
 
 
 class LiveForm(forms.Form):
@@ -46,6 +47,13 @@ class LiveJoinForm(forms.Form):
         strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+
+    def clean_nickname(self) -> str:
+        """What the projector will show: without invisible characters, spaces collapsed."""
+        nickname = nickname_shown(self.cleaned_data["nickname"])
+        if not nickname_key(nickname):
+            raise forms.ValidationError(_("请填写一个看得见的昵称。"))
+        return nickname
 
 
 class PinQueryForm(forms.Form):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article
 from quizzes import scheduling
-from quizzes.forms.fields import MAX_ID, TextListField
+from quizzes.forms.fields import MAX_ID, IdMultipleChoiceField, TextListField
 from quizzes.recitation import LEVELS
 
 MISTAKES = "mistakes"  # the mistake book's review loop, as the `source` of a card
@@ -20,7 +20,7 @@ class SourceField(forms.ChoiceField):
 
 
 class SelectionForm(forms.Form):
-    articles = forms.ModelMultipleChoiceField(
+    articles = IdMultipleChoiceField(
         label=_("要学习的文章"),
         queryset=Article.objects.select_related("document"),
         required=False,
@@ -42,6 +42,13 @@ class AnswerForm(forms.Form):
 
 class OverrideForm(forms.Form):
     rating = forms.TypedChoiceField(choices=RATING_CHOICES, coerce=int)
+    source = SourceField()
+
+
+class UndoForm(forms.Form):
+    """Undo names the answer it takes back (the feedback's review), so it takes it back once."""
+
+    review = forms.IntegerField(min_value=1, max_value=MAX_ID)
     source = SourceField()
 
 

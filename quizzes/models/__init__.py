@@ -1,7 +1,13 @@
 """quizzes' models, split by topic: study items (items.py), a learner's study (study.py),
 practice tests (practice.py), classes (classrooms.py) and live quizzes (live.py)."""
 
-from quizzes.models.classrooms import Assignment, Classroom, Membership
+from quizzes.models.classrooms import (
+    Assignment,
+    ClassJoinAttempt,
+    Classroom,
+    Membership,
+    Removal,
+)
 from quizzes.models.items import Generation, ItemFlag, StudyItem, StudyItemQuerySet, TeacherRequest
 from quizzes.models.live import LiveAnswer, LiveDelivery, LiveJoinAttempt, LivePlayer, LiveSession
 from quizzes.models.live import new_pin as new_live_pin
@@ -10,6 +16,7 @@ from quizzes.models.study import LearnerSettings, ReviewLog, StudyCard, StudySel
 
 __all__ = [
     "Assignment",
+    "ClassJoinAttempt",
     "Classroom",
     "Generation",
     "ItemFlag",
@@ -22,6 +29,7 @@ __all__ = [
     "Membership",
     "PracticeAnswer",
     "PracticeTest",
+    "Removal",
     "ReviewLog",
     "StudyCard",
     "StudyItem",

@@ -58,6 +58,15 @@ class Classroom(models.Model):
         self.archived_at = None
         self.save(update_fields=["archived_at"])
 
+    def renew_code(self) -> None:
+        """A new join code; the old one stops working (a learner removed stays removed)."""
+        for _attempt in range(10):  # a code another class holds: draw another
+            code = new_join_code()
+            if not Classroom.objects.filter(join_code=code).exists():
+                break
+        self.join_code = code
+        self.save(update_fields=["join_code"])
+
 
 class Membership(models.Model):
     classroom = models.ForeignKey(Classroom, related_name="memberships", on_delete=models.CASCADE)
@@ -74,6 +83,42 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.classroom}"
+
+
+class Removal(models.Model):
+    """A learner the teacher removed from the class: the join code no longer lets them in,
+    until the teacher lets them back."""
+
+    classroom = models.ForeignKey(Classroom, related_name="removals", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    removed_at = models.DateTimeField(_("移出时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-removed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "user"], name="one_removal_per_class")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.classroom}"
+
+
+class ClassJoinAttempt(models.Model):
+    """A wrong join code, from an account and an address: too many in a short time and that
+    account, or that address, waits (quizzes.limits)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    address = models.GenericIPAddressField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["user", "created_at"], name="class_join_attempt_user"),
+            models.Index(fields=["address", "created_at"], name="class_join_attempt_address"),
+        ]
+
+    def __str__(self) -> str:
+        return self.address
 
 
 class Assignment(models.Model):

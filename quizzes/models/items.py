@@ -11,6 +11,9 @@ from quizzes import grading
 from quizzes.generation.items import BLANK
 from quizzes.roles import TEACHER, grant_role
 
+# What stands for an answer in a hint, whatever the answer's length.
+HINT_MASK = "＿＿＿"
+
 
 class StudyItemQuerySet(models.QuerySet):
     def active(self) -> "StudyItemQuerySet":
@@ -180,17 +183,27 @@ class StudyItem(models.Model):
                 parts.append((BLANK, 0 if self.is_multi else len(answer)))
         return parts
 
+    def answered_by(self, text: str) -> bool:
+        """Whether showing `text` (a title or heading) answers this item: it is made from that
+        text, or one of its answers is in it."""
+        if not text:
+            return False
+        return bool(self.source and self.source in text) or any(
+            answer and answer in text for answer in self.answers
+        )
+
     @property
     def context_text(self) -> str:
         """What the item comes from: its paragraph, or its source when that is a heading or title."""
         return self.paragraph.text if self.paragraph_id else self.source
 
     def hint(self) -> str:
-        """The source paragraph with every answer masked, for 查看提示."""
+        """The source paragraph with every answer masked, for 查看提示: each by the same mask,
+        which gives away no answer's length."""
         text = self.context_text
         for answer in sorted(self.answers, key=len, reverse=True):
             if answer:
-                text = text.replace(answer, "＿" * len(answer))
+                text = text.replace(answer, HINT_MASK)
         return text
 
     def source_parts(self) -> list[tuple[str, bool]]:

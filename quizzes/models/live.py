@@ -85,6 +85,10 @@ class LiveSession(models.Model):
 class LivePlayer(models.Model):
     session = models.ForeignKey(LiveSession, related_name="players", on_delete=models.CASCADE)
     nickname = models.CharField(_("昵称"), max_length=20)
+    # What look-alike nicknames share (quizzes.nicknames.nickname_key): one player per key, a
+    # removed player's included, so neither `bob` nor `Ｂｏｂ` joins beside or after `Bob`.
+    # Empty only for players who joined before the key existed.
+    nickname_key = models.CharField(max_length=200, blank=True, default="")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -96,7 +100,14 @@ class LivePlayer(models.Model):
     class Meta:
         ordering = ["-score", "joined_at"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "nickname"], name="one_nickname_per_session")
+            models.UniqueConstraint(
+                fields=["session", "nickname"], name="one_nickname_per_session"
+            ),
+            models.UniqueConstraint(
+                fields=["session", "nickname_key"],
+                condition=~models.Q(nickname_key=""),
+                name="one_look_alike_nickname_per_session",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -141,13 +152,18 @@ class LiveAnswer(models.Model):
 
 
 class LiveJoinAttempt(models.Model):
-    """A wrong PIN from an address: too many in a short time and that address waits."""
+    """A wrong PIN, from a phone (its session) and an address: too many in a short time and
+    that phone, or that address, waits (quizzes.limits)."""
 
     address = models.GenericIPAddressField()
+    phone = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["address", "created_at"])]
+        indexes = [
+            models.Index(fields=["address", "created_at"]),
+            models.Index(fields=["phone", "created_at"], name="live_join_attempt_phone"),
+        ]
 
     def __str__(self) -> str:
         return self.address

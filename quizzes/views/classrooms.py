@@ -13,17 +13,28 @@ from corpus.models import Article
 from quizzes.access import taught_class_or_404, teacher_required
 from quizzes.classrooms import (
     JoinRefused,
+    TooManyCodes,
     assignment_create,
     assignment_results,
     assignment_start,
     assignment_table,
     classroom_join,
+    member_readmit,
+    member_remove,
 )
 from quizzes.downloads import csv_response
-from quizzes.forms import ArticleQueryForm, AssignmentForm, ClassroomForm, JoinForm, MemberForm
+from quizzes.forms import (
+    ArticleQueryForm,
+    AssignmentForm,
+    ClassroomForm,
+    JoinForm,
+    MemberForm,
+    RemovedLearnerForm,
+)
 from quizzes.models import Assignment, Classroom, StudyItem
 from quizzes.practice import NoQuestions
 from quizzes.roles import is_teacher
+from studyapp.clientip import client_address
 
 
 def _get_assignment_for_teacher(request: HttpRequest, assignment_id: int) -> Assignment:
@@ -65,15 +76,21 @@ def class_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def class_join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or request.GET or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
-            classroom = classroom_join(request.user, form.cleaned_data["code"])
+            classroom = classroom_join(
+                request.user,
+                form.cleaned_data["code"],
+                address=client_address(request),
+                now=timezone.now(),
+            )
         except JoinRefused as refused:
             form.add_error("code", refused.message)
+            status = 429 if isinstance(refused, TooManyCodes) else 400
         else:
             messages.success(request, _("已加入班级“%(name)s”。") % {"name": classroom.name})
             return redirect(classroom)
-    status = 400 if request.method == "POST" else 200
     return render(request, "quizzes/classrooms/join.html", {"form": form}, status=status)
 
 
@@ -94,6 +111,7 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     context = {"classroom": classroom, "teaching": teaching, "assignments": assignments}
     if teaching:
         context["members"] = classroom.memberships.select_related("user")
+        context["removed"] = classroom.removals.select_related("user")
         context["rename"] = ClassroomForm(initial={"name": classroom.name})
     else:
         attempts = request.user.practice_tests.filter(assignment__classroom=classroom)
@@ -140,10 +158,35 @@ def class_restore(request: HttpRequest, class_id: int) -> HttpResponse:
 def class_member_remove(request: HttpRequest, class_id: int) -> HttpResponse:
     classroom = taught_class_or_404(request, class_id)
     form = MemberForm(request.POST)
-    if form.is_valid() and classroom.memberships.filter(pk=form.cleaned_data["member"]).delete()[0]:
-        messages.success(request, _("已移出班级。"))
+    if form.is_valid() and member_remove(classroom, form.cleaned_data["member"]):
+        messages.success(request, _("已移出班级。加入码不能再让这个学员加入，除非你让他回来。"))
     else:
         messages.error(request, _("这个学员不在班级里。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_member_readmit(request: HttpRequest, class_id: int) -> HttpResponse:
+    """A removed learner back in the class."""
+    classroom = taught_class_or_404(request, class_id)
+    form = RemovedLearnerForm(request.POST)
+    if form.is_valid() and member_readmit(classroom, form.cleaned_data["user"]):
+        messages.success(request, _("学员已回到班级。"))
+    else:
+        messages.error(request, _("这个学员没有被移出这个班级。"))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_code_renew(request: HttpRequest, class_id: int) -> HttpResponse:
+    """A new join code, when the old one went round too far: the old code stops working."""
+    classroom = taught_class_or_404(request, class_id)
+    classroom.renew_code()
+    messages.success(
+        request, _("新的加入码是 %(code)s，旧的加入码已失效。") % {"code": classroom.join_code}
+    )
     return redirect(classroom)
 
 

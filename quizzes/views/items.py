@@ -7,10 +7,11 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article, Document
-from quizzes.access import teacher_required
+from quizzes.access import answers_withheld, items_held_by_others, teacher_required
 from quizzes.forms import FlagForm, ItemForm, ItemStatusForm, KindFilterForm
 from quizzes.models import Generation, ItemFlag, StudyItem
 from quizzes.roles import is_teacher
@@ -24,6 +25,20 @@ def _get_item(item_id: int) -> StudyItem:
 
 def _can_manage(request: HttpRequest) -> bool:
     return request.user.is_superuser or is_teacher(request.user)
+
+
+HELD_MESSAGE = gettext_lazy(
+    "这个条目在其他老师的作业或正在进行的抢答里，只有那位老师能修改或停用它；你可以添加一个新条目。"
+)
+
+
+def _held_by_others(request: HttpRequest, item: StudyItem) -> bool:
+    """Another teacher's assignment or running game asks the item (then says so): it is theirs
+    to change."""
+    if item.pk in items_held_by_others(request.user, item.article_id):
+        messages.error(request, HELD_MESSAGE)
+        return True
+    return False
 
 
 @login_required
@@ -45,6 +60,7 @@ def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
         "form": form,
         "kind": kind,
         "teacher": teacher,
+        "held": items_held_by_others(request.user, article) if teacher else set(),
         "kinds": [(value, label, counts.get(value, 0)) for value, label in StudyItem.Kind.choices],
     }
     return render(request, "quizzes/item_list.html", context)
@@ -52,20 +68,26 @@ def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
 
 def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpResponse:
     item = _get_item(item_id)
-    if item.status != StudyItem.Status.ACTIVE and not _can_manage(request):
+    teacher = _can_manage(request)
+    if item.status != StudyItem.Status.ACTIVE and not teacher:
         raise Http404
+    # A learner's open assignment or running game asks this item: its answer waits (teachers
+    # set the questions and keep every answer).
+    withheld = not teacher and item.pk in answers_withheld(request.user, item.article_id)
     context = {
         "item": item,
         "flag_form": FlagForm(),
-        "teacher": _can_manage(request),
-        "revealed": revealed,
+        "teacher": teacher,
+        "held": teacher and item.pk in items_held_by_others(request.user, item.article_id),
+        "revealed": revealed and not withheld,
+        "withheld": withheld,
     }
     template = (
         "quizzes/item_detail.html#answer"
-        if revealed and request.htmx
+        if revealed and request.htmx and not withheld
         else "quizzes/item_detail.html"
     )
-    return render(request, template, context)
+    return render(request, template, context, status=403 if revealed and withheld else 200)
 
 
 @login_required
@@ -107,6 +129,8 @@ def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _get_item(item_id)
+    if _held_by_others(request, item):
+        return redirect(item)
     form = ItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -147,6 +171,9 @@ def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
 def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _get_item(item_id)
     form = ItemStatusForm(request.POST)
+    back = (form.is_valid() and form.next_url(request)) or item
+    if _held_by_others(request, item):
+        return redirect(back)
     if form.is_valid() and item.status != StudyItem.Status.RETIRED:
         item.status = form.cleaned_data["status"]
         item.mark_edited(request.user)
@@ -156,7 +183,7 @@ def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("无法更改这个条目的状态。"))
-    return redirect((form.is_valid() and form.next_url(request)) or item)
+    return redirect(back)
 
 
 @teacher_required

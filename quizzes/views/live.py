@@ -43,7 +43,8 @@ from quizzes.live import (
     results_table,
 )
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, StudyItem
-from quizzes.practice import NoQuestions
+from quizzes.practice import NoQuestions, scope_title
+from studyapp.clientip import client_address
 
 SESSION_KEY = "live_players"  # {live session id: player id} in the phone's Django session
 POLL_SECONDS = 1
@@ -62,8 +63,12 @@ def _player_for(request: HttpRequest, live_id: int) -> LivePlayer | None:
     )
 
 
-def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+def _phone(request: HttpRequest) -> str:
+    """The phone's session key, made now if it has none: its wrong PINs count against it."""
+    if request.session.session_key is None:
+        request.session.save()
+        request.session.modified = True  # so the response sends the phone its cookie
+    return request.session.session_key
 
 
 # The teacher's side -------------------------------------------------------------------------
@@ -133,7 +138,9 @@ def _stage_context(request: HttpRequest, live: LiveSession) -> dict:
 def live_host(request: HttpRequest, live_id: int) -> HttpResponse:
     """The projector: PIN and QR code, the question, the answers as a chart, the leaderboard, the podium."""
     live = _get_live_for_teacher(request, live_id)
-    return render(request, "quizzes/live/host.html", _stage_context(request, live))
+    context = _stage_context(request, live)
+    context["title"] = scope_title(live.article, None, live.item_ids)
+    return render(request, "quizzes/live/host.html", context)
 
 
 @teacher_required
@@ -200,7 +207,9 @@ def live_join(request: HttpRequest) -> HttpResponse:
                 pin=form.cleaned_data["pin"],
                 nickname=form.cleaned_data["nickname"],
                 user=request.user,
-                address=_address(request),
+                phone=_phone(request),
+                phone_players=request.session.get(SESSION_KEY, {}),
+                address=client_address(request),
                 now=timezone.now(),
             )
         except LiveRefused as refused:
@@ -239,9 +248,8 @@ def live_play(request: HttpRequest, live_id: int) -> HttpResponse:
     """The phone: the question with its options or input, then how it went and one's rank."""
     player = _player_for(request, live_id)
     if player is None:
-        return redirect(
-            f"{reverse('live_join')}?pin={get_object_or_404(LiveSession, pk=live_id).pin}"
-        )
+        # Not with the PIN: game ids are sequential, so anyone could read every open game's.
+        return redirect("live_join")
     live = player.session
     template = "quizzes/live/play.html#phone" if request.htmx else "quizzes/live/play.html"
     return render(request, template, _phone_context(player, live))

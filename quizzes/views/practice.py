@@ -13,9 +13,11 @@ from quizzes.forms import ArticleQueryForm, HandInForm, PracticeTestForm
 from quizzes.models import PracticeTest, StudyItem
 from quizzes.practice import (
     NoQuestions,
+    NotHandedIn,
     practice_test_create,
     practice_test_retake,
     practice_test_submit,
+    scope_title,
 )
 
 QUICK_SIZE = 10
@@ -83,7 +85,10 @@ def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
         return render(
             request, "quizzes/practice/result.html", {"test": test, "questions": questions}
         )
-    return render(request, "quizzes/practice/test.html", {"test": test, "questions": questions})
+    questions = list(questions)
+    title = scope_title(test.article, test.section, [question.item_id for question in questions])
+    context = {"test": test, "questions": questions, "scope_title": title}
+    return render(request, "quizzes/practice/test.html", context)
 
 
 @login_required
@@ -92,7 +97,7 @@ def practice_retake(request: HttpRequest, test_id: int) -> HttpResponse:
     test = _get_test_for_user(request, test_id)
     try:
         retake = practice_test_retake(test, now=timezone.now())
-    except NoQuestions as error:
+    except (NoQuestions, NotHandedIn) as error:
         messages.error(request, error.message)
         return redirect(test)
     return redirect(retake)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from corpus.models import Article
 from quizzes import scheduling
+from quizzes.access import answers_withheld
 from quizzes.forms import (
     MISTAKES,
     AnswerForm,
@@ -20,6 +21,7 @@ from quizzes.forms import (
     ReviewQueryForm,
     SelectionForm,
     SourceForm,
+    UndoForm,
 )
 from quizzes.models import (
     Assignment,
@@ -151,9 +153,19 @@ def study_review(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
-    """A flashcard's back, with the four rating buttons and the interval each would give."""
-    item = get_object_or_404(StudyItem.objects.active(), pk=item_id)
+    """A flashcard's back, with the four rating buttons and the interval each would give.
+
+    Only a flashcard the learner studies (an article they chose, or a card of theirs, as the
+    mistake book's are) and that no open assignment or running game of theirs asks: a typed
+    item's back would hand over its answer without the typing.
+    """
+    item = get_object_or_404(
+        StudyItem.objects.active().filter(kind__in=StudyItem.FLASHCARD_KINDS), pk=item_id
+    )
     card = item.cards.filter(user=request.user).first()
+    chosen = StudySelection.objects.filter(user=request.user, article=item.article_id).exists()
+    if not (card or chosen) or item.pk in answers_withheld(request.user, item.article_id):
+        raise Http404
     now = timezone.now()
     state = card.fsrs_state if card else scheduling.CardState.new(now)
     options = LearnerSettings.for_user(request.user)
@@ -251,7 +263,8 @@ def study_mistakes(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def study_undo(request: HttpRequest) -> HttpResponse:
-    if review_undo(request.user) is None:
+    form = UndoForm(request.POST)
+    if not form.is_valid() or review_undo(request.user, form.cleaned_data["review"]) is None:
         messages.info(request, _("没有可以撤销的回答。"))
     else:
         messages.success(request, _("已撤销上一次回答。"))

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from corpus.models import Article
 from quizzes.models import ItemFlag, StudyItem
+from quizzes.models.items import HINT_MASK
 from tests.browser.quality import check_page, click_through, visit
 from tests.browser.texts import RIVER_PAGE, make_document
 
@@ -100,9 +101,9 @@ def a_cloze(article: Article) -> StudyItem:
 
 
 def masked(text: str, answers: list[str]) -> str:
-    """The text as the hint shows it: each answer blanked out, one ＿ a character."""
+    """The text as the hint shows it: each answer blanked out, all blanks of the same width."""
     for answer in sorted(answers, key=len, reverse=True):
-        text = text.replace(answer, "＿" * len(answer))
+        text = text.replace(answer, HINT_MASK)
     return text
 
 

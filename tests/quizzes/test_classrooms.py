@@ -155,3 +155,18 @@ def test_it_refuses_a_deadline_in_the_past(teacher, classroom, article):
     assert response.status_code == 400 and "截止时间要晚于现在" in response.content.decode()
     assert teacher.post(url, {"size": 4, "kinds": ["cloze"], "due_at": "明天"}).status_code == 400
     assert not Assignment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_open_attempt_cannot_be_retaken_to_read_its_answers(assignment, students):
+    learner = students[0]
+    attempt = PracticeTest.objects.get(
+        pk=learner.post(reverse("quizzes:assignment_take", args=[assignment.pk]))
+        .url.rstrip("/")
+        .split("/")[-1]
+    )
+    learner.post(reverse("quizzes:practice_retake", args=[attempt.pk]))
+    assert list(PracticeTest.objects.filter(user=learner.user)) == [attempt]
+    learner.post(attempt.get_absolute_url(), right_answers(attempt))
+    attempt.refresh_from_db()
+    assert attempt.score == attempt.total == 4

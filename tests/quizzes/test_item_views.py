@@ -211,3 +211,22 @@ def test_it_shows_each_blanks_size_except_for_a_list_blank(make_user):
     )
     assert cloze.prompt_parts() == [("推广", None), ("____", 2), ("图书服务", None)]
     assert multi.prompt_parts() == [("包括", None), ("____", 0), ("等", None)]
+
+
+@pytest.mark.django_db
+def test_the_hint_masks_every_answer_with_the_same_width(learner, items):
+    """The hint is the source with its answers masked; a mask per character would tell a
+    two-character answer from a five-character one."""
+    short = items.get(kind="cloze", answers=["流动"])
+    long = items.get(kind="cloze", answers=["县级图书馆"])
+    hints = []
+    for item in (short, long):
+        page = learner.get(item.get_absolute_url()).content.decode()
+        hint = page.split('<details class="hint">', 1)[1].split("</details>", 1)[0]
+        assert item.answers[0] not in hint
+        hints.append(hint)
+    masks = [
+        hint.count("＿") / item.context_text.count(item.answers[0])
+        for hint, item in zip(hints, (short, long), strict=True)
+    ]
+    assert masks[0] == masks[1]

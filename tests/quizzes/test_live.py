@@ -8,22 +8,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.live import JOIN_FAILURES_ALLOWED, points_for
+from quizzes.limits import PHONE_FAILURES_ALLOWED
+from quizzes.live import points_for
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog, StudyItem
 from tests.clients import signed_in
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def live(teacher, article):
-    url = f"{reverse('quizzes:live_new')}?article={article.pk}"
-    response = teacher.post(
-        url, {"size": 3, "kinds": ["choice", "cloze"], "seconds": 20, "speed_scoring": "on"}
-    )
-    session = LiveSession.objects.get()
-    assert response.url == session.get_absolute_url()
-    return session
 
 
 def join(live, nickname, client=None, **extra):
@@ -234,7 +224,7 @@ def test_it_explains_wrong_pins_nicknames_and_limits_guessing(live):
     join(live, "同名")
     _, taken = join(live, "同名")
     assert "这个昵称已经有人用了" in taken.content.decode()
-    for _ in range(JOIN_FAILURES_ALLOWED):
+    for _ in range(PHONE_FAILURES_ALLOWED):
         guesser.post(reverse("live_join"), {"pin": wrong, "nickname": "x"})
     blocked = guesser.post(reverse("live_join"), {"pin": live.pin, "nickname": "终于"})
     assert blocked.status_code == 429 and not LivePlayer.objects.filter(nickname="终于").exists()
@@ -299,3 +289,10 @@ def test_a_live_quiz_without_an_article_asks_for_one(teacher, article):
         page = teacher.get(reverse("quizzes:live_new"), query)
         assert page.status_code == 200 and 'name="article"' in page.content.decode()
     assert not LiveSession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_stranger_is_sent_to_join_without_the_pin(live):
+    response = phone(Client(), live)
+    assert response.status_code == 302 and response.url == reverse("live_join")
+    assert live.pin not in response.url

@@ -168,3 +168,15 @@ def test_it_ignores_malformed_answer_fields(learner, article):
     assert learner.post(test.get_absolute_url(), fields).status_code == 302
     test.refresh_from_db()
     assert test.is_finished and test.total == 2
+
+
+@pytest.mark.django_db
+def test_it_retakes_only_a_handed_in_test(learner, article):
+    start(learner, article, size=3, kinds=["cloze"])
+    test = PracticeTest.objects.get(user=learner.user)
+    response = learner.post(reverse("quizzes:practice_retake", args=[test.pk]), follow=True)
+    assert PracticeTest.objects.filter(user=learner.user).count() == 1
+    assert "交卷后才能重新测验" in response.content.decode()
+    learner.post(test.get_absolute_url(), {})
+    learner.post(reverse("quizzes:practice_retake", args=[test.pk]))
+    assert PracticeTest.objects.filter(user=learner.user).count() == 2
