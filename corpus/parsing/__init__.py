@@ -7,21 +7,29 @@ note, and its sections of paragraphs with the key points they state.
 
 Four linear passes, each a module of this package:
 
-1. lines: normalise, drop page furniture, classify every line;
-2. titles: a title right above a byline starts an article; a page without
-   bylines is one article whose first short line is the title (report style);
-3. body: rejoin paragraphs cut by column breaks, open a section at each heading;
-4. points: the key points each paragraph states.
+1. lines: normalise, drop page furniture, classify every line; layout reads once how
+   the text sets its lines (hard-wrapped, one paragraph per line, indented, spaced);
+2. titles: a title right above a byline or the paper's date line starts an article;
+   a page without them is one article whose title block (kicker, title, subtitle, date,
+   speaker, source, promulgation) front.py reads (report style), and its attachments;
+3. body: rejoin paragraphs cut by line or column breaks, read the front matter the
+   body opens with, tell headings from paragraphs and skip a table of contents
+   (headings.py), open a section at each heading;
+4. points: the key points each paragraph states, and the lists inside it.
 
-The patterns they share are in patterns.py, the outline they build in outline.py.
+The patterns they share are in patterns.py and front_patterns.py, the outline they
+build in outline.py.
 
-Heuristics only see the shape of the text (punctuation, length, numbering), never
-the words of a particular page, so that any page in the same layout parses alike.
+Heuristics only see the shape of the text (punctuation, length, numbering, layout) and
+the form words of its genres (目录, 附件, 各位代表, ……印发), never the words of a
+particular page, so that any page in the same layout parses alike.
 """
 
 from __future__ import annotations
 
 from corpus.parsing.body import _article
+from corpus.parsing.front import attachment_blocks, report_title_block
+from corpus.parsing.layout import text_layout
 from corpus.parsing.lines import _read_lines, normalize_text
 from corpus.parsing.outline import Article, Outline, Paragraph, Section, outline_to_dict
 
@@ -44,11 +52,21 @@ def parse(text: str) -> Outline:
     """The outline of a page. Never raises; a text without an article (a title and at
     least one body paragraph) gives an outline with no articles."""
     lines = _read_lines(text)
+    layout = text_layout(lines)
     blocks = _find_title_blocks(lines)
+    if not blocks and (block := report_title_block(lines, layout)):
+        blocks = [block, *attachment_blocks(lines, block.body)]
     outline = Outline()
+    printed = set()
     for number, block in enumerate(blocks):
         end = blocks[number + 1].start if number + 1 < len(blocks) else len(lines)
-        if article := _article(block, lines[block.body : end]):
+        if article := _article(block, lines[block.body : end], layout):
+            # A crawled copy of the paper stores an article once per page it runs on.
+            if block.paper:
+                first = next(s.paragraphs[0].text for s in article.sections if s.paragraphs)
+                if (article.title, first) in printed:
+                    continue
+                printed.add((article.title, first))
             outline.articles.append(article)
     if outline.articles:
         outline.banner = _banner(lines, blocks[0].start)

@@ -3,7 +3,8 @@
 import re
 
 # The Chinese patterns are written for this package from the layouts of Chinese
-# newspaper theory pages and government work reports; each comment says what it is for.
+# newspaper theory pages, government work reports, party and state documents, plans and
+# regulations; each comment says what it is for. The front matter ones are in front_patterns.py.
 
 # CJK ideographs: the basic block, extension A and the compatibility block.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -11,17 +12,24 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_ONLY = re.compile(f"[{HAN}]+")
 # Chinese numerals as used in heading and list numbering (一、 （二） 三是 第四，).
 NUMERALS = "一二三四五六七八九十"
+# ... and in chapter and article numbers (第七十二条, 第一百零五条).
+BIG_NUMERALS = NUMERALS + "百千零〇两"
 
 # A paragraph ending in anything else was cut by a PDF column or page break.
 PARAGRAPH_CLOSERS = frozenset("。！？；…”’」』）)!?;.")
 # Marks that end a sentence, full-width and half-width (not ".", which is also a decimal point).
 SENTENCE_END = re.compile(r"[。！？；!?;]")
+SENTENCE_ENDS = frozenset("。！？!?")
+# Where a run-in heading's clause ends: "（一）加强……。其余正文".
+CLAUSE_END = re.compile(r"[。！？!?]")
 # Marks a title or a heading never contains in its middle.
 INNER_STOP = re.compile(r"[。；;]")
 # A line ending like this is the start of something longer, not a title.
 OPEN_ENDINGS = "，,、：:"
 # Stripped from the end of a heading: "（一）着力稳定粮食生产。" -> "着力稳定粮食生产".
-HEADING_TRAILER = "。.；;：: "
+HEADING_TRAILER = "。.；;：:！!  \u3000\xa0"
+# Spacing inside a line: ideographic and no-break spaces as well as ASCII ones.
+SPACES = re.compile(r"[\s\u3000\xa0]+")
 
 # Markdown left by the PDF converter or an author: ATX headings ("## 标题", also
 # without the space), rules, images, comments, quote and list markers.
@@ -32,26 +40,55 @@ MD_EMPHASIS = ("**", "__")
 # Markdown hard line breaks: two trailing spaces or a trailing backslash.
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$", re.MULTILINE)
 
-# Page furniture, never part of an article: editor lines ("本版责编：……"), the paper's
-# date line ("《 人民日报 》（ 2024年03月04日 09 版）"), captions ("图为……") and lone
-# page numbers ("9", "第9版", "- 9 -"). Photo credits are lines ending in 摄 (see _is_furniture).
+# Page furniture, never part of an article: editor lines ("本版责编：……", "一版责编：……",
+# an editor's note signed "——编者"), the paper's date line ("《 人民日报 》（ 2024年03月04日
+# 09 版）"), captions ("图为……"), lone page numbers ("9", "第9版", "- 9 -", "— 3 —",
+# "第 3 页", "3/12") and cross-references to another page ("（相关报道见第四版）"). Photo
+# credits are lines ending in 摄 (see _is_furniture).
 FURNITURE = re.compile(
-    r"(?:本版)?(?:责编|责任编辑|编辑|美编|版式设计|制图|校对)\s*[:：\s].*"
-    r"|《\s*[^》]{1,20}》\s*[（(]?\s*\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?"
-    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?"
+    rf"(?:本版|[{NUMERALS}\d]{{1,3}}版)?(?:责编|责任编辑|编辑|美编|版式设计|制图|校对)\s*[:：\s].*"
+    r"|[—-]{1,2}\s*编\s*者"
     r"|图为.*"
     r"|(?:第\s*)?\d{1,3}\s*[版页]?"
-    r"|[-—–]\s*\d{1,3}\s*[-—–]"
+    r"|[-—–－]+\s*\d{1,3}\s*[-—–－]+"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    rf"|[（(]\s*(?:相关|详细)?(?:报道|评论|图片|全文)?[^（）()]{{0,6}}见第?[\d{NUMERALS}]{{1,3}}\s*版\s*[）)]"
 )
 FURNITURE_MAX_CHARS = 300  # a longer line is a paragraph, whatever it starts with
+# A text's layout (layout.py) is read from its long lines: when a large share of them have
+# one width (give or take a few half-width digits) and end in mid-sentence, the text was
+# hard-wrapped at that width.
+LAYOUT_MIN_LINES = 5
+LONG_LINE_CHARS = 20
+PROSE_LINE_CHARS = 40  # a line this long is a paragraph's, not a heading's
+WRAP_SLACK = 1
+WRAP_MIN_LINES = 10
+WRAP_MIN_SHARE = 0.4
+WRAP_MIN_CUT_SHARE = 0.5  # a wrapped line mostly ends in mid-sentence
+# The paper's date line ("《人民日报》（2025年10月20日 第 01 版）"): under a title (a web or
+# crawled copy of the page) it gives the article its date and paper; elsewhere it is furniture.
+PAPER_DATE = re.compile(
+    r"《\s*(?P<paper>[^》]{1,20}?)\s*》\s*[（(]?\s*"
+    r"(?P<date>\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)"
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?"
+)
+# A photo credit ("新华社记者  卢汉欣摄", "（张三 摄）"): the photographer, and the agency.
+CREDIT = re.compile(
+    r"[（(]?\s*(?:(?P<agency>本报|新华社|[^\s（）()]{2,6}?社)?(?:特约)?(?:记者|通讯员))?\s*"
+    r"(?P<names>[^（）()，。,]{2,30}?)\s*摄影?\s*[）)]?"
+    r"(?:\s*[（(](?P<sent_by>[^（）()]{2,8}?)发[）)])?"
+)
 
 # Bylines: a mark before the names ("●王一鸣") or a reporter's role ("本报记者 李四 王五").
 BYLINE_MARKS = "●○◎■□◆◇▲△★☆▪"
-BYLINE_ROLE = re.compile(r"(?:本报|新华社)?(?:特约)?(?:记者|通讯员|评论员|撰稿人)")
+BYLINE_ROLE = re.compile(
+    rf"(?:本报|[{HAN}]{{1,4}}(?:社|网|台))?(?:特约)?(?:记者|通讯员|评论员|撰稿人)"
+)
+BYLINE_AGENCY = re.compile(r"(本报|新华社)(?:特约)?(?:记者|通讯员|评论员|撰稿人)")
 BYLINE_MAX_CHARS = 60
 # Names on a byline: two to four ideographs, or a transliterated name with a middle dot.
 PERSON_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}")
-NAME_SEPARATORS = re.compile(r"[\s、，,；;]+")
+NAME_SEPARATORS = re.compile(r"[\s\u3000\xa0、，,；;]+")
 # Common surnames, to tell an unmarked author line ("张三") from the second line of a
 # title ("内在要求") in a report's title block. Not exhaustive on purpose: an author
 # with a rarer surname only loses the author line to the body.
@@ -68,18 +105,42 @@ COMPOUND_SURNAMES = frozenset(
 AUTHOR_LINE_MAX_CHARS = 40
 
 # Closing notes after an article: "（作者为……）", "（作者单位：……）", "（据《人民日报》……）".
-CLOSING_NOTE = re.compile(r"[（(]\s*((?:据|原载|摘自|来源|本文|作者).*?)\s*[）)]")
+CLOSING_NOTE = re.compile(
+    r"[（(]\s*((?:据|原载|摘自|摘编自|转载自|选自|来源|本文|作者).*?)\s*[）)]"
+)
 NOTE_SOURCE = re.compile(
-    r"(?:据|原载|摘自|来源)\s*[:：]?\s*《\s*([^》]+?)\s*》\s*[，,、；;：:]?\s*"
+    r"(?:据|原载|摘自|摘编自|转载自|选自|来源)\s*[:：]?\s*《\s*([^》]+?)\s*》\s*[，,、；;：:]?\s*"
 )
 NOTE_MAX_CHARS = 200
+# A wire dateline, closing an article in parentheses ("（新华社北京5月29日电）") or opening
+# its lead ("新华社北京5月25日电  受……委托，"): the agency, the places, the day; and the
+# reporters after it ("（新华社北京10月19日电  记者赵超、安蓓）", "……电  （记者刘晓宇）").
+DATELINE = re.compile(
+    rf"(?P<agency>本报|[{HAN}]{{1,4}}(?:社|网|台))(?:[{HAN}、]{{1,60}}?)?\s*"
+    r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:电|讯)"
+)
+REPORTERS = re.compile(
+    rf"\s*[（(]?\s*(?:本报|[{HAN}]{{1,4}}(?:社|网|台))?(?:特约)?记者\s*(?P<names>[{HAN}·、，,\s]{{2,120}})[）)]?"
+)
+# A letter's signature at its end: the writer's place and name ("河南鄢陵县  邢先生").
+SIGNATURE = re.compile(
+    rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)[\s\u3000\xa0]+(?P<name>[{HAN}·]{{2,8}})"
+)
+# "本报" is the paper the page comes from: the one its date line names, else 人民日报, whose
+# pages users bring (docs/gold-outlines.md).
+HOME_PAPER = "人民日报"
 
 # A report's title block: a subtitle ("——在……上的报告") and a date line
 # ("（2024年3月5日）", "2024年3月5日", "二〇二四年三月五日").
-SUBTITLE = re.compile(r"(?:——|--|－－|—|─)\s*([^。；;！？!?]{2,60})")
+SUBTITLE = re.compile(r"(?:[—─]{1,2}|[-－]{2,4})\s*([^。；;！？!?]{2,80})")
 DATE_DIGIT = r"[\d〇零一二三四五六七八九十]"
-DATE_LINE = re.compile(
-    rf"[（(]?\s*(?P<date>{DATE_DIGIT}{{2,4}}\s*年\s*{DATE_DIGIT}{{1,2}}\s*月(?:\s*{DATE_DIGIT}{{1,3}}\s*日)?)\s*[）)]?"
+DATE = rf"{DATE_DIGIT}{{2,4}}\s*年\s*{DATE_DIGIT}{{1,2}}\s*月(?:\s*{DATE_DIGIT}{{1,3}}\s*日)?"
+DATE_LINE = re.compile(rf"[（(]?\s*(?P<date>{DATE})\s*[）)]?")
+# A line that opens with a date and goes on in a few words: "2025年2月 听取……工作汇报".
+DATED_LINE = re.compile(rf"{DATE}[\s\u3000\xa0]+(?P<rest>[^。；;！？!?，,]{{2,40}})")
+# An author that is an institution: "中共中央党史和文献研究院".
+ORGANISATION = re.compile(
+    rf"[{HAN}]{{3,20}}(?:院|会|部|社|局|委|所|中心|办公室|研究室|小组|课题组|编辑部)"
 )
 TITLE_MAX_CHARS = 60
 TITLE_MAX_LINES = 3
@@ -87,32 +148,71 @@ TITLE_MIN_HAN_SHARE = 0.5  # a title is Chinese text; English-only input has no 
 # A column label ("青橙观察", "【学习笔记】"): a few ideographs on a line of their own.
 COLUMN_LABEL = re.compile(f"[【\\[]?([{HAN}]{{2,6}})[】\\]]?")
 
-# Heading numbers: "一、" opens a part (level 1), "（一）" and "1．" a sub-part (level 2).
-# "1." must not be followed by a digit, so "1.5万人次" stays body text, and "一、" not by
-# another numeral and 、, so "一、二年级" does too.
+# Heading numbers, one named group per numbering style. Their levels are not fixed: a
+# document's styles rank in the order they first appear (see headings.py). "1." must not
+# be followed by a digit, so "1.5万人次" stays body text, and "一、" not by another numeral
+# (but 十, which opens names like 十三五), so the range "一、二年级" does too. 第X条 numbers
+# a regulation's articles, units of body.
 HEADING_NUMBER = re.compile(
-    rf"(?:(?P<part>[{NUMERALS}]{{1,3}}、)(?![{NUMERALS}]、)|[（(][{NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[．.、](?!\d))\s*"
+    rf"(?:(?P<pian>第[{BIG_NUMERALS}]{{1,4}}篇)|(?P<zhang>第[{BIG_NUMERALS}]{{1,4}}章)"
+    rf"|(?P<jie>第[{BIG_NUMERALS}]{{1,4}}节)|(?P<tiao>第[{BIG_NUMERALS}]{{1,6}}条)"
+    rf"|(?P<ordinal>第[{NUMERALS}]{{1,2}}[，,])"
+    rf"|(?P<part>[{NUMERALS}]{{1,3}}、)(?![一二三四五六七八九])"
+    rf"|(?P<paren>[（(][{NUMERALS}]{{1,3}}[）)])"
+    r"|(?P<digit>\d{1,2}[．.、](?!\d))"
+    r"|(?P<paren_digit>[（(]\d{1,2}[）)])"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?P<bullet>[●■◆▲★◎]))[\s\u3000\xa0]*"
 )
-HEADING_MAX_CHARS = 40
+# Styles whose headings stand on a line of their own: a chapter is never run in.
+OWN_LINE_STYLES = frozenset(("pian", "zhang", "jie"))
+HEADING_MAX_CHARS = 60
+# An unnumbered heading ("前言", "结束语", "2019年主要工作") is a short line without any
+# punctuation but quotation and book-title marks.
+# It may have a pause or a question inside when it is a little longer than a clause: a
+# news subhead ("企业信贷需求满足了吗？装备制造业……维持高景气度").
+UNNUMBERED_HEADING_MAX_CHARS = 40
+UNNUMBERED_PAUSED_MAX_CHARS = 40
+QUESTION_DECK_MAX_CHARS = 20
+UNNUMBERED_BREAKERS = re.compile(r"[。；;：:（）()…]")
+UNNUMBERED_PAUSES = re.compile(r"[，,！!？?—]")
+# The line that opens a table of contents, once its spreading spaces are gone.
+CONTENTS_LABELS = frozenset(("目录",))
+# The line that opens an abstract ("内容提要"): the paragraph under it is no body.
+ABSTRACT_LABELS = frozenset(("内容提要", "提要", "摘要", "内容摘要", "核心提示", "导读"))
+# A table of contents: a run of heading lines that mostly come back as headings later.
+CONTENTS_MIN_ENTRIES = 3
+CONTENTS_MIN_SHARE = 0.6
 
-# Enumerated points: "一是……" and "第一，……" at the start or after a punctuation mark,
-# "——……" and "（1）……" at the start of a paragraph. The numbering is not part of the point.
-POINT_MARKER = re.compile(
-    rf"(?:^|(?<=[。；;！？!?：:，,]))\s*(?:[{NUMERALS}]{{1,2}}是|第[{NUMERALS}]{{1,2}}[，,、：:])\s*"
-    r"|^(?:——|[（(]\d{1,2}[）)])\s*"
+# Lists inside a paragraph: "一是……二是……", "第一，……第二，……", "（1）……（2）……",
+# "①……②……", at the start or after a punctuation mark. The numbering is not part of an item.
+LIST_MARKER = re.compile(
+    rf"(?:^|(?<=[。；;！？!?：:，,]))\s*(?P<number>(?P<cn>[{NUMERALS}]{{1,2}})是"
+    rf"|第(?P<ordinal>[{NUMERALS}]{{1,2}})[，,、：:]"
+    rf"|[（(](?P<paren>[{NUMERALS}]{{1,2}}|\d{{1,2}})[）)]|(?P<circled>[①-⑳]))\s*"
 )
-ENUM_POINT_MAX_CHARS = 40  # a longer enumerated item is cut at its first comma
+LIST_HINT = re.compile(rf"[{NUMERALS}]是|第[{NUMERALS}]|[（(][{NUMERALS}\d]|[①-⑳]")
+LIST_ITEM_MAX_CHARS = 40  # a longer item is cut at its first comma
+# A paragraph that ends like this announces the items on the lines below it.
+ITEMS_LEAD_ENDINGS = "：:"
 PAUSE = re.compile(r"[，,]")
-# A key point as a paragraph's lead sentence: a short verb-object slogan
-# ("加强原创性、颠覆性科技创新。") followed by the paragraph that explains it.
+# A dash point: a paragraph opening with "——": its text up to the first 。, ； or ！.
+DASH = re.compile(r"^(?:——|--|－－)\s*")
+DASH_POINT_END = re.compile(r"[。；;！!？?]")
+# A key point as a paragraph's lead sentence: a short thesis or task ("加强原创性、颠覆性
+# 科技创新。", "物权是民事主体依法享有的重要财产权。") followed by the paragraph that explains it.
 LEAD_POINT_MAX_CHARS = 30
-POINT_MIN_CHARS = 4
-# A pause, a quotation or a bracket makes the lead sentence a statement, not a slogan.
-LEAD_POINT_BREAKERS = re.compile(r"[，,：:“”\"‘’「」（）()]")
-# The copula 是 makes a definition ("科技创新是……的核心要素"), not a task; 但是/于是/
-# 可是/或是/若是/只是/凡是/倒是 and 是否/是非 are not the copula.
-COPULA = re.compile(r"(?<![但于可或若只凡倒])是(?![否非])")
-# A lead sentence opening with a pronoun, a time phrase or a figure narrates.
+LEAD_POINT_MIN_CHARS = 2
+# A pause, a colon, a quotation, a book title or a bracket makes the lead sentence a
+# statement, not a thesis (the enumeration comma 、 does not).
+LEAD_POINT_BREAKERS = re.compile(r"[，,：:“”\"‘’'「」『』《》〈〉（）()]")
+# A lead sentence opening with a pronoun, a self-reference (本条例, 本规划), the meeting
+# reporting on itself (全会, 大会, 会议: the 我们 of a communiqué), a time phrase or a figure
+# narrates.
 NARRATIVE_OPENER = re.compile(
-    r"这|那|我|他|她|它|其|此|今年|去年|明年|近年|近期|当前|目前|过去|如今|\d"
+    r"这|那|我|他|她|它|其|此|本|全会|大会|会议|今年|去年|明年|前年|今明|近年|近期|近来|当前|目前|过去|如今|现在"
+    rf"|[{NUMERALS}两几多]+(?:年|个月|天)(?:来|以来|间|中)|\d"
 )
+# ... and so does a sentence the writer tells in the first person ("梧州是我的第二故乡"; 自我
+# is no person) or one that ends in the particle 了, telling what happened ("日军的队伍近了").
+NARRATION = re.compile(r"(?<!自)我|了$")

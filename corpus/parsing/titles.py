@@ -1,22 +1,24 @@
-"""Pass 2, title blocks: a title right above a byline starts an article; a page without
-bylines is one article whose first short line is the title (report style)."""
+"""Pass 2, title blocks: a title right above a byline starts an article (newspaper style);
+a page without bylines is one article whose title block front.py reads (report style)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corpus.parsing.lines import _Line
+from corpus.parsing.lines import _Line, _names
 from corpus.parsing.patterns import (
     AUTHOR_LINE_MAX_CHARS,
     COLUMN_LABEL,
     COMPOUND_SURNAMES,
     DATE_LINE,
+    DATED_LINE,
     HAN_CHAR,
     HAN_ONLY,
     HEADING_NUMBER,
     INNER_STOP,
     NAME_SEPARATORS,
     OPEN_ENDINGS,
+    ORGANISATION,
     PARAGRAPH_CLOSERS,
     SUBTITLE,
     SURNAMES,
@@ -35,18 +37,76 @@ class _TitleBlock:
     date: str | None = None
     authors: list[str] = field(default_factory=list)
     column: str | None = None
+    kicker: str | None = None
+    speakers: list[str] = field(default_factory=list)
+    source: str | None = None
+    # Names on an unmarked line under a report's title: the speaker of a speech, else authors.
+    names: list[str] = field(default_factory=list)
+    glossary: bool = False  # an attachment of notes ("名词解释"): its numbered entries head nothing
+    # The title's lines: repeated in the body they are a running header, page furniture.
+    running_header: frozenset[str] = frozenset()
+    paper: str | None = None  # the paper its date line names: the source if none other is
+    byline_source: str | None = None  # "本报记者" -> the paper, "新华社记者" -> 新华社
 
 
 def _find_title_blocks(lines: list[_Line]) -> list[_TitleBlock]:
+    """The title blocks of a newspaper page: each ends in a byline, or in the paper's date
+    line of a web or crawled copy ("《人民日报》（2025年10月20日 第 01 版）")."""
     blocks: list[_TitleBlock] = []
+    # On a page whose articles carry the paper's date line, a byline without one signs a
+    # part of the article it is in.
+    dated_page = any(
+        line.kind == "paperdate"
+        and index > 0
+        and (lines[index - 1].kind == "byline" or _is_title_like(lines[index - 1].text))
+        for index, line in enumerate(lines)
+    )
     for index, line in enumerate(lines):
         floor = blocks[-1].body if blocks else 0
-        if line.kind == "byline" and index >= floor:
-            if block := _title_above_byline(lines, index, floor, first=not blocks):
-                blocks.append(block)
-    if not blocks and (block := _report_title_block(lines)):
-        blocks.append(block)
+        if index < floor or line.kind not in ("byline", "paperdate"):
+            continue
+        if line.kind == "byline":
+            block = _title_above_byline(lines, index, floor, first=not blocks)
+            if block and dated_page and block.paper is None:
+                block = None
+        else:
+            block = _title_above_paper_date(lines, index, floor)
+        if block:
+            blocks.append(block)
     return blocks
+
+
+def _title_above_paper_date(lines: list[_Line], at: int, floor: int) -> _TitleBlock | None:
+    """The title (and an author line without a role: "任仲平", "洪  勇") above the paper's
+    date line at `at`, looking no higher than `floor`."""
+    above, authors = at - 1, None
+    if above - 1 >= floor and lines[above].kind == "text" and lines[above - 1].kind == "text":
+        if _is_title_like(lines[above - 1].text) and (
+            authors := _authors_under_title(lines[above].text)
+        ):
+            above -= 1
+    if above < floor or lines[above].kind != "text" or not _is_title_like(lines[above].text):
+        return None
+    block = _TitleBlock(above, at, lines[above].text, authors=authors or [])
+    _take_paper_date(lines, block)
+    return block
+
+
+def _authors_under_title(text: str) -> list[str] | None:
+    """Right under a title, a line of names or of an institution is its author line."""
+    if ORGANISATION.fullmatch(text):
+        return [text]
+    names = _names(text)
+    return names if names and all(len(name) <= 4 or "·" in name for name in names) else None
+
+
+def _take_paper_date(lines: list[_Line], block: _TitleBlock) -> None:
+    """The paper's date line under the title block gives its date and paper; a dated line
+    right under it ("2025年2月 听取……工作汇报") is the subtitle, without its date."""
+    line = lines[block.body]
+    block.date, block.paper, block.body = line.date, line.source, block.body + 1
+    if block.body < len(lines) and (dated := DATED_LINE.fullmatch(lines[block.body].text)):
+        block.subtitle, block.body = dated["rest"], block.body + 1
 
 
 def _title_above_byline(
@@ -69,10 +129,14 @@ def _title_above_byline(
         return None
     title = "".join(line.text for line in lines[start : above + 1])
     block = _TitleBlock(start, at + 1, title, subtitle, date, list(lines[at].authors))
+    block.byline_source = lines[at].source
     while block.body < len(lines) and lines[block.body].kind == "byline":
         block.authors += lines[block.body].authors
         block.body += 1
-    _take_column_label(lines, block, floor, first=first)
+    if block.body < len(lines) and lines[block.body].kind == "paperdate":
+        _take_paper_date(lines, block)
+    else:
+        _take_column_label(lines, block, floor, first=first)
     return block
 
 
@@ -127,49 +191,6 @@ def _column_label(line: _Line) -> str | None:
         return None
     label = COLUMN_LABEL.fullmatch(line.text)
     return label[1] if label else None
-
-
-def _report_title_block(lines: list[_Line]) -> _TitleBlock | None:
-    """A page without bylines is one article if its first line reads as a title; the
-    subtitle, date and author lines below it may come in any order."""
-    if not lines or lines[0].kind not in ("heading", "text") or not _is_title_like(lines[0].text):
-        return None
-    end = 1
-    if lines[0].kind == "text":
-        while (
-            end < min(len(lines), TITLE_MAX_LINES)
-            and lines[end].kind == "text"
-            and not lines[end].gap_before
-            and lines[end - 1].text[-1] not in PARAGRAPH_CLOSERS
-            and _is_title_like(lines[end].text)
-            and not _is_title_meta(lines[end].text)
-        ):
-            end += 1
-    block = _TitleBlock(0, end, "".join(line.text for line in lines[:end]))
-    while block.body < len(lines) and _take_title_meta(lines[block.body], block):
-        block.body += 1
-    return block
-
-
-def _take_title_meta(line: _Line, block: _TitleBlock) -> bool:
-    if line.kind == "byline" and not block.authors:
-        block.authors = list(line.authors)
-        return True
-    if line.kind != "text":
-        return False
-    if block.subtitle is None and (sub := SUBTITLE.fullmatch(line.text)):
-        block.subtitle = sub[1].strip()
-    elif block.date is None and (dated := DATE_LINE.fullmatch(line.text)):
-        block.date = dated["date"]
-    elif not block.authors and (names := _author_line(line.text)):
-        block.authors = names
-    else:
-        return False
-    return True
-
-
-def _is_title_meta(text: str) -> bool:
-    return bool(SUBTITLE.fullmatch(text) or DATE_LINE.fullmatch(text) or _author_line(text))
 
 
 def _author_line(text: str) -> list[str] | None:

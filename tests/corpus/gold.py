@@ -75,7 +75,9 @@ def document_text(path: Path) -> str:
 
 
 def _people(article) -> list[str]:
-    return sorted(normal(person) for person in [*article.authors, *getattr(article, "speakers", [])])
+    return sorted(
+        normal(person) for person in [*article.authors, *getattr(article, "speakers", [])]
+    )
 
 
 def _found_fields(article) -> dict[str, str]:
@@ -140,7 +142,9 @@ def score(gold_path: Path) -> Score:
 
 
 def main() -> int:
-    print(f"{'document':58} {'fmt':4} {'art':>7} {'head R':>7} {'head P':>7} {'pts R':>6} {'pts P':>6}  fields")
+    print(
+        f"{'document':58} {'fmt':4} {'art':>7} {'head R':>7} {'head P':>7} {'pts R':>6} {'pts P':>6}  fields"
+    )
     for path in gold_files():
         try:
             result = score(path)

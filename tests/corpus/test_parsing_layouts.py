@@ -143,6 +143,10 @@ def all_points(article):
     return [point for section in article["sections"] for point in section["points"]]
 
 
+def all_lists(article):
+    return [items for section in article["sections"] for items in section["lists"]]
+
+
 # ----------------------------------------------------------------- plain-text reports
 
 
@@ -151,7 +155,8 @@ def test_it_reads_a_report_title_block():
     assert article["title"] == "县图书馆工作报告"
     assert article["subtitle"] == "在县第十届人民代表大会第三次会议上"
     assert article["date"] == "2024年1月12日"
-    assert article["authors"] == ["周明"]
+    # The name under a speech's title is its speaker, not an author of an article.
+    assert (article["speakers"], article["authors"]) == (["周明"], [])
 
 
 def test_it_reads_plain_numbered_headings_at_their_levels():
@@ -175,9 +180,12 @@ def test_it_takes_a_run_in_heading_and_keeps_the_rest_as_the_paragraph():
     assert sections[5]["paragraphs"] == ["今年再建三个分馆，实现乡镇全覆盖。"]
 
 
-def test_it_joins_a_salutation_with_the_line_after_it():
-    level_0 = only_article(REPORT)["sections"][0]
-    assert level_0["paragraphs"] == ["各位代表：现在，我代表县图书馆向大会报告工作，请予审议。"]
+def test_it_takes_the_salutation_out_of_the_first_paragraph():
+    article = only_article(REPORT)
+    assert article["salutation"] == "各位代表"
+    assert article["sections"][0]["paragraphs"] == [
+        "现在，我代表县图书馆向大会报告工作，请予审议。"
+    ]
 
 
 def test_it_reads_a_date_line_without_parentheses():
@@ -348,6 +356,12 @@ def test_it_finds_lead_sentence_points_but_not_in_an_articles_opening_paragraph(
         "9",
         "第9版",
         "- 9 -",
+        "— 3 —",
+        "第 3 页",
+        "3/12",
+        "一版责编：王某  李某",
+        "（相关报道见第四版）",
+        "——编  者",
     ],
 )
 def test_it_drops_each_kind_of_page_furniture(furniture):
@@ -420,23 +434,30 @@ def test_it_takes_a_bullet_line_after_body_text_as_text_not_as_a_byline():
 # ----------------------------------------------------------------- key points
 
 
-def test_it_takes_enumerated_points_without_their_numbering():
+def test_it_takes_dash_points_and_the_lead_of_a_paragraph_opening_with_its_number():
     assert all_points(only_article(ENUMERATED_POINTS)) == [
-        "改造老旧供水管网",
-        "推广节水器具，提高入户率",
-        "建立用水定额制度",
         "摸清用水底数",
         "完善计量设施",
         "坚持节水优先",
         "坚持系统治理",
         "压实工作责任",
-        "强化督促检查",
     ]
 
 
-def test_it_takes_enumerated_points_separated_by_commas():
+def test_it_takes_the_members_inside_a_paragraph_as_its_list_not_as_key_points():
+    article = only_article(ENUMERATED_POINTS)
+    assert all_lists(article) == [
+        ["改造老旧供水管网", "推广节水器具，提高入户率", "建立用水定额制度"],
+        ["压实工作责任", "强化督促检查"],
+    ]
+    assert "改造老旧供水管网" not in all_points(article)
+
+
+def test_it_takes_list_members_separated_by_commas():
     text = "节水工作安排\n\n下一步，一是改造管网，二是推广器具，三是加强宣传。\n"
-    assert all_points(only_article(text)) == ["改造管网", "推广器具", "加强宣传"]
+    article = only_article(text)
+    assert all_lists(article) == [["改造管网", "推广器具", "加强宣传"]]
+    assert all_points(article) == []
 
 
 def test_it_takes_enumerated_points_in_a_sections_opening_paragraph():
@@ -452,7 +473,6 @@ def test_it_does_not_read_a_word_ending_in_a_numeral_as_enumeration():
 @pytest.mark.parametrize(
     ("paragraph", "why"),
     [
-        ("节约用水是每个家庭的责任。淘米水可以浇花。", "a definition with the copula"),
         ("今年全县节水成效明显。居民用水量下降一成。", "narration opening with a time phrase"),
         ("我们走访了十二个村。村民反映滴灌好用。", "narration opening with a pronoun"),
         ("推广节水器具，提高入户率。今年发放节水龙头五千个。", "a pause inside the sentence"),
@@ -460,7 +480,6 @@ def test_it_does_not_read_a_word_ending_in_a_numeral_as_enumeration():
             "县里把推广滴灌技术和改造老旧供水管网作为今年农村水利工作的两项重点任务。各乡镇落实。",
             "too long",
         ),
-        ("加强节水宣传。", "nothing follows the sentence"),
         ("节水宣传进校园了吗？各学校正在落实。", "a question"),
     ],
 )
@@ -474,9 +493,22 @@ def test_it_takes_a_short_imperative_lead_sentence_as_a_key_point():
     assert all_points(only_article(text)) == ["推广节水器具"]
 
 
-def test_it_does_not_take_a_headed_sections_opening_sentence_as_a_key_point():
+@pytest.mark.parametrize(
+    ("paragraph", "point"),
+    [
+        ("节约用水是每个家庭的责任。淘米水可以浇花。", "节约用水是每个家庭的责任"),
+        ("加强节水宣传。", "加强节水宣传"),
+    ],
+    ids=["a definition states a thesis", "a paragraph of one sentence"],
+)
+def test_it_takes_a_definition_or_a_one_sentence_paragraph_as_a_key_point(paragraph, point):
+    text = f"节水工作简报\n\n县水利局召开会议，部署节水工作。\n\n{paragraph}\n"
+    assert all_points(only_article(text)) == [point]
+
+
+def test_it_takes_a_headed_sections_opening_sentence_as_a_key_point():
     text = "# 节水工作简报\n\n## 农村节水\n\n推广滴灌技术。全县推广两万亩。\n\n改造灌溉渠道。全年改造渠道三十公里。\n"
-    assert all_points(only_article(text)) == ["改造灌溉渠道"]
+    assert all_points(only_article(text)) == ["推广滴灌技术", "改造灌溉渠道"]
 
 
 def test_it_keeps_every_point_a_substring_of_its_paragraph():
@@ -494,9 +526,10 @@ def test_it_reads_half_width_punctuation_like_full_width():
     text = "节水工作简报\n\n●王五\n\n县水利局召开会议,部署节水工作.\n\n(一)推广节水器具.\n\n推广节水器具;今年发放节水龙头五千个;\n\n(作者单位:某某县水利局)\n"
     article = only_article(text)
     assert article["note"] == "作者单位:某某县水利局"
+    # （一） is the outermost numbering of this text: level 1.
     assert [(section["level"], section["heading"]) for section in article["sections"]] == [
         (0, None),
-        (2, "推广节水器具"),
+        (1, "推广节水器具"),
     ]
 
 
@@ -590,3 +623,9 @@ def test_it_rejoins_a_very_long_chain_of_unfinished_lines_in_linear_time():
     text = "节水从点滴做起\n\n●王五\n\n" + "节约用水，\n" * 50_000 + "人人有责。\n"
     [article] = parse(text).articles
     assert article.sections[0].paragraphs[0].text.endswith("节约用水，人人有责。")
+
+
+def test_it_drops_the_title_repeated_as_a_running_header_and_rejoins_the_paragraph():
+    text = "青溪县政府工作报告\n\n全县新建图书分馆三个，\n\n— 2 —\n\n青溪县政府工作报告\n\n借阅量持续增长。\n"
+    article = only_article(text)
+    assert article["sections"][0]["paragraphs"] == ["全县新建图书分馆三个，借阅量持续增长。"]
