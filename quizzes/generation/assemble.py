@@ -88,7 +88,8 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
         at = text.find(point)
         if at >= 0:
             point_spans.append((at, at + len(point)))
-            yield from line_drafts(place, at, at + len(point), context)
+            if not _defines(point):  # a point that defines a term is asked as its definition
+                yield from line_drafts(place, at, at + len(point), context)
     yield from quote_drafts(place, context)
     for sentence in sentence_spans(text):
         body = text[sentence[0] : sentence[1]]
@@ -97,7 +98,7 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
             for start, end in point_spans
         )
         wants_lists = LIST_MARK in body and not is_point
-        wants_definition = (COPULA in body or INCLUDES in body) and not is_point
+        wants_definition = _defines(body)
         wants_figures = HAS_FIGURE.search(body) is not None
         if not (wants_lists or wants_definition or wants_figures):
             continue
@@ -191,3 +192,8 @@ def _multi(draft: Draft, distractors: Distractors) -> Item | None:
         members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest()
     )
     return to_item(draft, MULTI, options, members)
+
+
+def _defines(text: str) -> bool:
+    """Whether a sentence may define a term (X是……, X包括……): definition drafts look closer."""
+    return COPULA in text or INCLUDES in text

@@ -63,7 +63,10 @@ def test_it_generates_every_kind_of_item_from_the_fixture_page():
 def test_it_turns_a_section_heading_into_a_card_of_its_key_points():
     card = next(item for item in items_of(KEYPOINTS) if item.source == HEADING)
     assert card.prompt == HEADING
+    # The section's opening thesis is a key point too (docs/gold-outlines.md: a lead sentence
+    # states a thesis wherever its paragraph stands).
     assert card.answers == [
+        "科技创新是发展新质生产力的核心要素",
         "加强原创性、颠覆性科技创新",
         "加快实现高水平科技自立自强",
         "畅通教育、科技、人才良性循环",
@@ -165,7 +168,7 @@ def test_it_lists_the_levels_of_social_integrity_in_any_order():
 @needs_fixture
 def test_it_asks_for_a_sections_key_points_in_order():
     item = next(i for i in items_of(ENUMERATION) if i.extra["ordered"] and HEADING in i.prompt)
-    assert item.answers[0] == "加强原创性、颠覆性科技创新" and len(item.answers) == 3
+    assert item.answers[0] == "科技创新是发展新质生产力的核心要素" and len(item.answers) == 4
 
 
 @needs_fixture
