@@ -138,7 +138,19 @@ class LearnerResult:
         )
 
 
-def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], list[dict]]:
+@dataclass
+class QuestionResult:
+    """One question of an assignment: how many handed-in attempts answered it, how many right."""
+
+    item: object  # the StudyItem, or None if it was deleted since
+    answered: int
+    right: int
+    share: int | None  # percent right, None before anyone answered
+
+
+def assignment_results(
+    assignment: Assignment,
+) -> tuple[list[LearnerResult], list[QuestionResult]]:
     """Each member with their attempt, and each question with how many answered it and how many right."""
     attempts = {test.user_id: test for test in assignment.attempts.select_related("assignment")}
     members = Membership.objects.filter(classroom=assignment.classroom_id).select_related("user")
@@ -157,14 +169,7 @@ def assignment_results(assignment: Assignment) -> tuple[list[LearnerResult], lis
     for item_id in assignment.item_ids:
         row = counts.get(item_id, {"answered": 0, "right": 0})
         share = round(100 * row["right"] / row["answered"]) if row["answered"] else None
-        questions.append(
-            {
-                "item": items.get(item_id),
-                "answered": row["answered"],
-                "right": row["right"],
-                "share": share,
-            }
-        )
+        questions.append(QuestionResult(items.get(item_id), row["answered"], row["right"], share))
     return learners, questions
 
 

@@ -1,5 +1,6 @@
 """A learner's dashboard as the page draws it: counts from progress, laid out as chart columns."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from corpus.models import Article
@@ -15,17 +16,36 @@ def bars(values: list[int]) -> list[int]:
     return [round(100 * value / top) for value in values]
 
 
-def columns(days: list[date], values: list) -> list[dict]:
-    """Day columns for a 100-high SVG: each with its value, its height and where its top is."""
-    return [
-        {"day": day, "value": value, "height": height, "y": 100 - height}
-        for day, value, height in zip(
-            days, values, bars([round(v * 10) for v in values]), strict=True
-        )
-    ]
+@dataclass
+class Column:
+    """A day's column of a 100-high SVG chart: its value, height and where its top is."""
+
+    day: date
+    value: float
+    height: int
+
+    @property
+    def y(self) -> int:
+        return 100 - self.height
 
 
-def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[dict]:
+@dataclass
+class HeatCell:
+    """A day of the year's heatmap: its answers, its colour level 0-4 and its place."""
+
+    day: date
+    count: int
+    level: int
+    x: int
+    y: int
+
+
+def columns(days: list[date], values: list) -> list[Column]:
+    heights = bars([round(v * 10) for v in values])
+    return [Column(*cell) for cell in zip(days, values, heights, strict=True)]
+
+
+def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[HeatCell]:
     """A year of days in week columns (Monday at the top), each with its answers and a level 0-4."""
     first = today - timedelta(days=progress.HEATMAP_DAYS - 1)
     origin = first - timedelta(days=first.weekday())
@@ -36,15 +56,7 @@ def heatmap(counts: dict[date, tuple[int, int]], today: date) -> list[dict]:
         count = counts.get(day, (0, 0))[0]
         level = 0 if not count else 1 + min(HEAT_LEVELS - 1, (HEAT_LEVELS * (count - 1)) // top)
         offset = (day - origin).days
-        cells.append(
-            {
-                "day": day,
-                "count": count,
-                "level": level,
-                "x": (offset // 7) * 12,
-                "y": day.weekday() * 12,
-            }
-        )
+        cells.append(HeatCell(day, count, level, (offset // 7) * 12, day.weekday() * 12))
     return cells
 
 

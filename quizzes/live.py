@@ -327,7 +327,17 @@ def rank_of(player: LivePlayer) -> int:
     )
 
 
-def distribution(session: LiveSession, item: StudyItem) -> list[dict]:
+@dataclass
+class Bar:
+    """One bar of a question's answer chart: an option (or right/wrong) and its share."""
+
+    label: str
+    count: int
+    correct: bool
+    width: int = 0  # percent of the longest bar
+
+
+def distribution(session: LiveSession, item: StudyItem) -> list[Bar]:
     """How the answers to the current question fell: per option, or right against wrong."""
     answers = LiveAnswer.objects.filter(session=session, index=session.index)
     if item.options:
@@ -336,19 +346,16 @@ def distribution(session: LiveSession, item: StudyItem) -> list[dict]:
             for option in given:
                 if option in counts:
                     counts[option] += 1
-        rows = [
-            {"label": option, "count": count, "correct": option in item.answers}
-            for option, count in counts.items()
-        ]
+        rows = [Bar(option, count, option in item.answers) for option, count in counts.items()]
     else:
         tally = answers.aggregate(
             right=Count("pk", filter=Q(correct=True)), wrong=Count("pk", filter=Q(correct=False))
         )
         rows = [
-            {"label": str(_("答对")), "count": tally["right"], "correct": True},
-            {"label": str(_("答错")), "count": tally["wrong"], "correct": False},
+            Bar(str(_("答对")), tally["right"], True),
+            Bar(str(_("答错")), tally["wrong"], False),
         ]
-    top = max([row["count"] for row in rows] + [1])
+    top = max([row.count for row in rows] + [1])
     for row in rows:
-        row["width"] = round(100 * row["count"] / top)
+        row.width = round(100 * row.count / top)
     return rows

@@ -112,7 +112,7 @@ def test_the_teacher_sees_scores_and_each_questions_share_right(teacher, assignm
     learners, questions = page.context["learners"], page.context["questions"]
     scores = {row.user.username: (row.attempt.score if row.attempt else None) for row in learners}
     assert scores == {"zhao": 4, "qian": 0, "sun": None}
-    assert [(row["answered"], row["right"], row["share"]) for row in questions] == [(2, 1, 50)] * 4
+    assert [(row.answered, row.right, row.share) for row in questions] == [(2, 1, 50)] * 4
 
     csv = teacher.get(reverse("quizzes:assignment_csv", args=[assignment.pk]))
     text = csv.content.decode("utf-8")
