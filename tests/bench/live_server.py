@@ -89,6 +89,13 @@ def server_start(
             "SECURE_COOKIES": "0",  # plain http on loopback
         }
     )
+    # DEBUG off serves the collected, hashed static files: collect them as that server would.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        env=server_env,
+        cwd=BASE_DIR,
+        check=True,
+    )
     if "DATABASE_URL" not in env:
         server_env.pop("DATABASE_URL", None)
     server = subprocess.Popen(
@@ -141,7 +148,6 @@ def prepare(env: dict) -> tuple[int, str]:
     from quizzes.models import StudyItem
 
     call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--no-input", verbosity=0)  # the server runs with DEBUG off
     call_command("seed_demo", stdout=io.StringIO())
     best = (
         StudyItem.objects.active()
