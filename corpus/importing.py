@@ -240,8 +240,6 @@ def import_job_run(job: ImportJob) -> ImportJob:
     ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.READING)
     try:
         text, kind = document_read(bytes(job.data))
-        if not parsing.parse(text).articles:
-            raise DecodeError("no_article")
     except DecodeError as error:
         job.state, job.error, job.detail = ImportJob.State.FAILED, error.code, error.detail[:200]
     else:
@@ -252,6 +250,7 @@ def import_job_run(job: ImportJob) -> ImportJob:
 
 
 def import_job_preview(job: ImportJob) -> Preview:
+    """The preview of a read file; ImportFailed for a refused one or a text with no article."""
     if job.state == ImportJob.State.FAILED:
         raise ImportFailed(job.error, job.detail)
     return preview_of(job.text, job.format)

@@ -75,9 +75,7 @@ def document_text(path: Path) -> str:
 
 
 def _people(article) -> list[str]:
-    return sorted(
-        normal(person) for person in [*article.authors, *getattr(article, "speakers", [])]
-    )
+    return sorted(normal(person) for person in [*article.authors, *article.speakers])
 
 
 def _found_fields(article) -> dict[str, str]:

@@ -119,3 +119,14 @@ def test_it_says_where_a_text_already_is(signed_in):
     response = signed_in.post(CONFIRM, {"payload": payload, "encoding": "utf-8"}, follow=True)
     assert response.redirect_chain[-1][0] == document.get_absolute_url()
     assert Document.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_read_file_with_no_article_in_it_is_refused_with_that_reason(signed_in):
+    from tests.corpus.documents import make_report_pdf
+
+    pdf = make_report_pdf(["hello", "only some English words here, and no Chinese article."])
+    response = signed_in.post(IMPORT, {"upload": SimpleUploadedFile("english.pdf", pdf)})
+    assert response.status_code == 400
+    assert "english.pdf 没有导入：没有找到文章" in response.content.decode()
+    assert Document.objects.count() == 0
