@@ -286,9 +286,13 @@ def _take_front(blocks: list[_Block], article: Article) -> list[_Block]:
     """The front matter a body opens with, before its first heading: a salutation
     ("各位代表："), a wire lead ("新华社北京5月25日电  ……") with the line introducing the
     text ("……全文如下。"). The salutation goes to the article; the lead stays as text that
-    states no key point, and names the source and the speaker."""
+    states no key point, and names the source and the speaker.
+
+    A story that opens with a dateline and carries no text (nothing introduced, no
+    headings) is a news report: it tells what happened, all of it as its lead does, and
+    states no key point either ("本报青溪10月19日电  ……茶文化节开幕……")."""
     kept: list[_Block] = []
-    lead = False
+    lead = carries_text = False
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             return kept + blocks[index:]
@@ -303,10 +307,21 @@ def _take_front(blocks: list[_Block], article: Article) -> list[_Block]:
             if speaker and speaker not in article.speakers:
                 article.speakers.append(speaker)
             block.front = lead = True
+            carries_text = bool(INTRODUCES_TEXT.fullmatch(_last_sentence(block.text)))
         elif lead and INTRODUCES_TEXT.fullmatch(block.text):
-            block.front = True
+            block.front = carries_text = True
         kept.append(block)
+    if lead and not carries_text:
+        for block in kept:
+            block.front = True
     return kept
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of a paragraph ("规划全文如下。" of "……印发了规划。规划全文如下。")."""
+    before_its_end = text.rstrip()[:-1]
+    ends = [end.end() for end in SENTENCE_END.finditer(before_its_end)]
+    return text[ends[-1] :].strip() if ends else text
 
 
 def _sections(blocks: list[_Block]) -> list[Section]:

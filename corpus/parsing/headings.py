@@ -4,10 +4,10 @@ are a table of contents, and the level of each heading.
 A heading is numbered (第一章, 一、, （一）, 1., （1）, ①, 第一，, ●) or unnumbered (a short
 line without punctuation standing alone: 前言, 结束语). A numbered paragraph is a run-in
 heading: its clause up to the first 。 heads the section, the rest is its first paragraph.
-Levels are not fixed per style: a document's numbering styles rank in the order they first
-appear (一、 before （一） before 1. in a report, 第一章 before 第一节 in a plan), so
-（一） is level 1 in a document without 一、 and 1. is level 3 under （一）. Unnumbered
-headings take level 1, the level of the outermost numbered headings beside them.
+Levels are not fixed per style but come from nesting: a heading is one level below the
+open heading it falls under (see assign_levels), so （一） is level 1 in a document without
+一、, and 1. is level 3 under （一） but 2 right under 一、. Unnumbered headings take level 1,
+the level of the outermost numbered headings beside them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from corpus.parsing.patterns import (
     HEADING_NUMBER,
     HEADING_TRAILER,
     ITEMS_LEAD_ENDINGS,
+    NESTING_ORDER,
     NUMERALS,
     OPEN_ENDINGS,
     OWN_LINE_STYLES,
@@ -211,15 +212,36 @@ def _key(block: _Block) -> tuple[str | None, str]:
 
 
 def assign_levels(blocks: list[_Block]) -> None:
-    """Numbering styles rank in the order they first appear; unnumbered headings are level 1,
-    and markdown ones without a number take their level from the hashes."""
-    ranks: dict[str, int] = {}
+    """A heading's level is how deep it sits: one below the open heading it falls under.
+
+    A heading closes the open headings of its own numbering style and of the styles that
+    rank below it, and opens inside the rest; so "1." right under "二、" is level 2 and
+    under "（一）" level 3, wherever else the document uses "（一）". Styles rank in the
+    order they first appear, with the official styles among them in NESTING_ORDER.
+    Unnumbered headings stand beside the outermost numbered ones, at level 1, and
+    markdown ones without a number take their level from the hashes."""
+    ranks = _style_ranks([block.style for block in blocks if block.kind == "heading"])
+    open_ranks: list[int] = []  # the ranks of the headings the next one may fall under
     for block in blocks:
         if block.kind != "heading":
             continue
         if block.style:
-            block.level = ranks.setdefault(block.style, len(ranks) + 1)
+            rank = ranks[block.style]
         elif block.hashes:
             block.level = 1 if block.hashes <= 2 else 2
+            continue
         else:
-            block.level = 1
+            rank = 0
+        while open_ranks and open_ranks[-1] >= rank:
+            open_ranks.pop()
+        open_ranks.append(rank)
+        block.level = len(open_ranks)
+
+
+def _style_ranks(styles: list[str | None]) -> dict[str, int]:
+    """Each numbering style's rank, 0 for the outermost: first appearance decides, except
+    that the official styles take the places they hold among themselves in NESTING_ORDER."""
+    seen = list(dict.fromkeys(style for style in styles if style))
+    official = iter(sorted((s for s in seen if s in NESTING_ORDER), key=NESTING_ORDER.index))
+    ordered = [next(official) if style in NESTING_ORDER else style for style in seen]
+    return {style: rank for rank, style in enumerate(ordered)}

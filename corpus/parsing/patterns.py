@@ -42,13 +42,16 @@ HARD_BREAK = re.compile(r"(?: {2,}|\\)$", re.MULTILINE)
 
 # Page furniture, never part of an article: editor lines ("本版责编：……", "一版责编：……",
 # an editor's note signed "——编者"), the paper's date line ("《 人民日报 》（ 2024年03月04日
-# 09 版）"), captions ("图为……"), lone page numbers ("9", "第9版", "- 9 -", "— 3 —",
+# 09 版）"), captions ("图为……"), the page's mailbox and call for contributions ("本版邮箱：
+# ……", "欢迎广大读者来稿。……"), lone page numbers ("9", "第9版", "- 9 -", "— 3 —",
 # "第 3 页", "3/12") and cross-references to another page ("（相关报道见第四版）"). Photo
 # credits are lines ending in 摄 (see _is_furniture).
 FURNITURE = re.compile(
     rf"(?:本版|[{NUMERALS}\d]{{1,3}}版)?(?:责编|责任编辑|编辑|美编|版式设计|制图|校对)\s*[:：\s].*"
     r"|[—-]{1,2}\s*编\s*者"
     r"|图为.*"
+    r"|(?:本版|本刊|本栏目?)?(?:投稿)?邮箱\s*[:：].*"
+    r"|欢迎(?:广大)?(?:读者|作者)[^。！!]{0,12}(?:来稿|投稿|赐稿)[。！!]?.*"
     r"|(?:第\s*)?\d{1,3}\s*[版页]?"
     r"|[-—–－]+\s*\d{1,3}\s*[-—–－]+"
     r"|\d{1,3}\s*/\s*\d{1,3}"
@@ -166,6 +169,11 @@ HEADING_NUMBER = re.compile(
 )
 # Styles whose headings stand on a line of their own: a chapter is never run in.
 OWN_LINE_STYLES = frozenset(("pian", "zhang", "jie"))
+# The order in which Chinese official documents nest their numbering, outermost first (the
+# 篇/章/节 of plans and laws above the 一、（一）1.（1） of GB/T 9704's 公文 layout, then ①):
+# where a document uses two of these styles, the earlier one is the outer. The other styles
+# (第一， and bullets) rank where they first appear.
+NESTING_ORDER = ("pian", "zhang", "jie", "part", "paren", "digit", "paren_digit", "circled")
 HEADING_MAX_CHARS = 60
 # An unnumbered heading ("前言", "结束语", "2019年主要工作") is a short line without any
 # punctuation but quotation and book-title marks.
@@ -214,5 +222,8 @@ NARRATIVE_OPENER = re.compile(
     rf"|[{NUMERALS}两几多]+(?:年|个月|天)(?:来|以来|间|中)|\d"
 )
 # ... and so does a sentence the writer tells in the first person ("梧州是我的第二故乡"; 自我
-# is no person) or one that ends in the particle 了, telling what happened ("日军的队伍近了").
-NARRATION = re.compile(r"(?<!自)我|了$")
+# is no person), one that ends in the particle 了, telling what happened ("日军的队伍近了"),
+# or one dated anywhere in it by a year or by the edition of a recurring event ("转机出现在
+# 2023年", "第三届茶文化节将于下月开幕", "首批认证是第二期的一部分"): like a time phrase
+# leading it, the date places it in a story.
+NARRATION = re.compile(rf"(?<!自)我|了$|\d{{4}}\s*年|第[{BIG_NUMERALS}\d]+[届批期]")

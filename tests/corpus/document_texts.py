@@ -77,3 +77,17 @@ NEWS_LINES = [
 ]
 NEWS_TEXT = "\n".join(NEWS_LINES) + "\n"
 NEWS_HEADER = ("青溪日报", "2025年3月6日 星期四", "第{page}版 · 评论")
+
+# A report with superscripts and subscripts, marked up as ^{…} and _{…}: a note mark, an area
+# in square metres, a power of ten, a chemical formula, and PM_{2.5}, whose point has no
+# lowered form (the plain text writes PM2.5).
+SCRIPTED_LINES = [
+    "青溪县生态环境状况公报",
+    "全县森林覆盖率达到72.4%^{①}，比上年提高0.6个百分点；全年新增造林面积1.2×10^{4}亩，"
+    "城区人均公园绿地面积达到15.3m^{2}，公园绿地服务半径覆盖率保持在九成以上。",
+    "一、大气环境",
+    "县城空气质量优良天数比例为96.2%，PM_{2.5}年均浓度降至每立方米26微克，单位地区生产总值"
+    "CO_{2}排放比上年下降4.5%^{②}。全县淘汰老旧柴油货车320辆，新增新能源公交车48辆。",
+    "二、水环境",
+    "青溪河出境断面水质稳定保持二类标准，城镇污水处理能力达到每日4.6×10^{4}吨^{③}。",
+]

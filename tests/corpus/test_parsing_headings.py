@@ -50,6 +50,69 @@ def test_it_ranks_numbering_styles_in_the_order_they_first_appear():
     ]
 
 
+def test_it_levels_a_heading_by_how_deep_it_sits_not_by_its_numbering_style():
+    # "1." sits right under "一、" in the first part and under "（一）" in the second.
+    text = (
+        "青溪县政府工作报告\n"
+        "一、过去一年的工作\n"
+        "1.做强特色产业。茶叶全产业链产值突破十亿元。\n"
+        "2.补齐民生短板。新建幼儿园三所。\n"
+        "二、今年的主要任务\n"
+        "（一）扩大有效投资。全年安排重点项目六十个。\n"
+        "1.抓好重点项目。开工建设茶叶加工园。\n"
+        "（二）加强民生保障。新增城镇就业三千人。\n"
+        "三、加强政府自身建设\n"
+        "1.坚持依法行政。全面推行权责清单。\n"
+    )
+    assert headings(text) == [
+        (1, "过去一年的工作"),
+        (2, "做强特色产业"),
+        (2, "补齐民生短板"),
+        (1, "今年的主要任务"),
+        (2, "扩大有效投资"),
+        (3, "抓好重点项目"),
+        (2, "加强民生保障"),
+        (1, "加强政府自身建设"),
+        (2, "坚持依法行政"),
+    ]
+
+
+def test_it_closes_an_inner_numbering_style_at_an_outer_one_in_the_official_order():
+    # "（一）" ranks above "1." in official documents even where "1." is met first.
+    text = (
+        "青溪县政府工作报告\n"
+        "一、过去一年的工作\n"
+        "1.做强特色产业。茶叶全产业链产值突破十亿元。\n"
+        "（一）加强民生保障。新增城镇就业三千人。\n"
+        "1.稳定就业。开发公益岗位五百个。\n"
+        "二、今年的主要任务\n"
+        "（一）扩大有效投资。全年安排重点项目六十个。\n"
+    )
+    assert headings(text) == [
+        (1, "过去一年的工作"),
+        (2, "做强特色产业"),
+        (2, "加强民生保障"),
+        (3, "稳定就业"),
+        (1, "今年的主要任务"),
+        (2, "扩大有效投资"),
+    ]
+
+
+def test_it_ranks_other_numbering_styles_where_they_first_appear():
+    text = (
+        "青溪县政府工作报告（摘要）\n"
+        "\u3000\u3000●经济运行稳中向好\n"
+        "\u3000\u3000第一，坚持项目为王，扩大有效投资。全年实施重点项目六十个。\n"
+        "\u3000\u3000●民生保障更加有力\n"
+        "\u3000\u3000全年新增城镇就业三千人。\n"
+    )
+    assert headings(text) == [
+        (1, "经济运行稳中向好"),
+        (2, "坚持项目为王，扩大有效投资"),
+        (1, "民生保障更加有力"),
+    ]
+
+
 def test_it_gives_a_numbered_style_level_1_when_no_outer_style_is_present():
     text = "青溪县乡村振兴实施意见\n（一）总体要求。坚持农业农村优先发展。\n1.发展茶产业。建设茶叶加工园。\n"
     assert headings(text) == [(1, "总体要求"), (2, "发展茶产业")]

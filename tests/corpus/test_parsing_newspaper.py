@@ -164,3 +164,41 @@ def test_it_reads_no_heading_in_a_label_over_a_figure():
     text = f"一户茶农的新生活\n\n本报记者  周山\n\n{PAPER_DATE}\n\n亮点\n\n2024年全县茶农人均收入增长百分之十\n\n茶农王大山家盖起了新楼房。\n"
     [article] = outline_to_dict(parse(text))["articles"]
     assert [s["heading"] for s in article["sections"]] == [None]
+
+
+def test_it_takes_no_key_point_from_a_news_report_opened_by_its_dateline():
+    text = (
+        f"青溪县第十届茶文化节开幕\n\n本报记者  周  山\n\n{PAPER_DATE}\n\n"
+        "本报青溪10月19日电  （记者周山）10月19日，青溪县第十届茶文化节开幕，来自各地的客商齐聚茶乡。\n\n"
+        "茶艺表演是开幕式的亮点之一。来自十个乡镇的茶艺队同台献艺。\n\n"
+        "本届茶文化节将持续一周。\n"
+    )
+    [article] = outline_to_dict(parse(text))["articles"]
+    assert [p for s in article["sections"] for p in s["points"]] == []
+    assert len([p for s in article["sections"] for p in s["paragraphs"]]) == 3
+
+
+def test_it_reads_the_key_points_of_a_text_a_dateline_introduces():
+    text = (
+        "青溪县茶产业发展规划\n\n"
+        "新华社青溪10月19日电  青溪县近日印发《青溪县茶产业发展规划》。规划全文如下。\n\n"
+        "做强茶叶品牌。全县注册茶叶商标二十个。\n\n"
+        "推进茶旅融合。建设茶园观光带。\n"
+    )
+    [article] = outline_to_dict(parse(text))["articles"]
+    assert [p for s in article["sections"] for p in s["points"]] == ["做强茶叶品牌", "推进茶旅融合"]
+
+
+def test_it_keeps_the_pages_mailbox_and_call_for_contributions_out_of_the_body():
+    text = (
+        f"茶乡的春天\n\n周  山\n\n{PAPER_DATE}\n\n"
+        "春天的茶乡，满山都是新绿。采茶姑娘的歌声在山谷里回荡。\n\n"
+        "本版责编：王  青\n\n"
+        "本版邮箱：chaxiang@example.cn\n\n"
+        "欢迎广大读者来稿。来稿要求为原创首发，非一稿多投。\n"
+    )
+    [article] = outline_to_dict(parse(text))["articles"]
+    assert [p for s in article["sections"] for p in s["paragraphs"]] == [
+        "春天的茶乡，满山都是新绿。采茶姑娘的歌声在山谷里回荡。"
+    ]
+    assert [p for s in article["sections"] for p in s["points"]] == []

@@ -52,11 +52,23 @@ def test_it_takes_a_dash_point_up_to_its_first_full_stop_whatever_its_length():
         ("同志们！让我们团结一心。", "an exclamation"),
         ("茶园是我的第二个家。我每天都去茶园。", "the writer in the first person"),
         ("采茶的季节到了。茶农们忙碌起来。", "a sentence telling what happened"),
+        ("转机出现在2023年。县里引进了茶叶加工企业。", "a year inside"),
+        ("第三届茶文化节将于下月开幕。各乡镇积极筹备。", "the edition of an event"),
+        ("首批茶园认证已是第二期的一部分。认证工作有序推进。", "the batch of a programme"),
     ],
 )
 def test_it_does_not_take_these_lead_sentences_as_key_points(paragraph, why):
     text = f"青溪县工作会议纪要\n{OPENING}\u3000\u3000{paragraph}\n"
     assert points(text) == [], why
+
+
+def test_it_takes_a_lead_whose_figure_dates_nothing():
+    text = (
+        f"青溪县工作会议纪要\n{OPENING}"
+        "\u3000\u3000精心组织庆祝建县70周年系列活动。各部门分工协作。\n"
+        "\u3000\u3000推进第二个茶产业园区建设。年内完成规划。\n"
+    )
+    assert points(text) == ["精心组织庆祝建县70周年系列活动", "推进第二个茶产业园区建设"]
 
 
 def test_it_takes_no_point_from_a_dash_line_without_a_closing_mark():
