@@ -6,6 +6,18 @@ paragraphs skipped, indents of em or ideographic spaces dropped. python-docx (MI
 the package and gives the styles and the numbering part; the paragraphs are walked on its
 lxml tree, so tables, text inserted with tracked changes and content controls count too.
 
+Text boxes (a title or a boxed summary drawn as a shape) are read where they are anchored:
+their paragraphs come before the paragraph that holds them, or after it when the box sits
+behind some of its text. Each box is read once, though Word stores it twice (the drawing
+and a VML copy for older readers).
+
+Footnotes and endnotes are left out, and so are their reference marks, a custom mark
+("①", "*") included. What a learner studies is the body: its sentences become key points
+and blanks, and a mark left in one ("坚持以人民为中心①") would be learnt with it; the notes
+themselves, in policy and theory texts mostly the sources of quotations, are no part of the
+argument to learn. (A report's 名词解释 written out as paragraphs is body text, and the parser
+reads it as the report's glossary.)
+
 Refused, each with its `DecodeError` code: an old binary .doc (`doc_legacy`), a WPS or
 Works document (`wps`), a document with macros (`docx_macro`), an archive that would
 unpack to far more than it weighs (`zip_bomb`, judged from the zip directory before
@@ -52,6 +64,16 @@ RUN_PATHS = (
     "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r | ./w:fldSimple/w:r"
     " | ./w:smartTag/w:r | ./w:customXml/w:r | ./w:sdt/w:sdtContent/w:r | ./w:hyperlink/w:ins/w:r"
 )
+# A footnote or endnote reference; with customMarkFollows its mark is the text after it.
+NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+ON = ("1", "true", "on")
+# Markup compatibility (ECMA-376 part 3): a reader that understands a Choice skips the
+# Fallback, where Word keeps a VML copy of the same text box.
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
+TEXT_BOX = qn("w:txbxContent")
+# Removed text, as Word shows the document: its text boxes go with it.
+REMOVED = (qn("w:del"), qn("w:moveFrom"))
 
 
 def read_docx(data: bytes) -> str:
@@ -127,7 +149,12 @@ def _paragraphs(container: Any) -> Iterator[Any]:
     """Body paragraphs in reading order, table cells and content controls included."""
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
+            before, after = _text_boxes(child)
+            for box in before:
+                yield from _paragraphs(box)
             yield child
+            for box in after:
+                yield from _paragraphs(box)
         elif child.tag == qn("w:tbl"):
             # Row by row, cell by cell; a table inside a cell is read in that cell.
             for row in child.iterfind(qn("w:tr")):
@@ -216,11 +243,46 @@ def _num_pr(element: Any) -> tuple[str | None, int | None] | None:
     return _val(numbering, "w:numId"), int(level) if level and level.isdigit() else None
 
 
+def _text_boxes(paragraph: Any) -> tuple[list[Any], list[Any]]:
+    """The text boxes anchored in a paragraph (not those inside them, read with their box):
+    those before any of its text, and those after some."""
+    before: list[Any] = []
+    after: list[Any] = []
+    if paragraph.find(".//" + TEXT_BOX) is None:  # most paragraphs: a quick look first
+        return before, after
+    text_seen = False
+    stack = [paragraph]
+    while stack:
+        element = stack.pop()
+        if element.tag == TEXT_BOX:
+            (after if text_seen else before).append(element)
+            continue
+        if element.tag == qn("w:t") and (element.text or "").strip():
+            text_seen = True
+        children = [
+            child
+            for child in element.iterchildren()
+            if isinstance(child.tag, str)  # not a comment or a processing instruction
+            and child.tag not in REMOVED
+            and not (child.tag == MC_FALLBACK and element.find(MC_CHOICE) is not None)
+        ]
+        stack.extend(reversed(children))  # document order
+    return before, after
+
+
 def _paragraph_text(paragraph: Any) -> str:
     pieces: list[str] = []
+    custom_mark = False  # a note reference's own mark is still to come
     for run in paragraph.xpath(RUN_PATHS):
         for child in run.iterchildren():
-            if child.tag == qn("w:t"):
+            if child.tag in NOTE_REFERENCES:
+                custom_mark = child.get(qn("w:customMarkFollows")) in ON
+            elif child.tag == qn("w:sym"):
+                custom_mark = False  # the mark was a symbol glyph, not read as text
+            elif child.tag == qn("w:t"):
+                if custom_mark:
+                    custom_mark = False
+                    continue
                 pieces.append(child.text or "")
             elif child.tag in RUN_TEXT:
                 pieces.append(RUN_TEXT[child.tag])

@@ -4,6 +4,10 @@ Pure geometry on `TextRun`s (see pdf_content): runs on one baseline become a lin
 same glyphs drawn twice become one bold line, page numbers and running headers go, and
 each page's lines are put in reading order, column by column. Each line also gets the
 column ("frame") it wraps in, so the paragraph pass can tell a full line from a short one.
+
+A superscript or subscript (a note mark ①, m², 10⁵, CO₂) is set smaller, off the baseline:
+it joins the line it touches rather than making a line of its own, and digits and signs
+that Unicode has raised or lowered forms of are written in them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,16 @@ SMALL_FRAME = 4  # a column with fewer body lines borrows its edges from a bigge
 RIGHT_EDGE_SHARE = 0.2  # this share of a column's lines ending at one x makes it the edge
 GUTTER_CROSSING = 0.05  # at most this share of a page's lines may cross a gutter (titles)
 MIN_COLUMN_LINES = 3  # a column holds at least this many lines
+# A run at most this size, as a share of a run it touches (at most SCRIPT_GAP font sizes
+# away, left or right), with its baseline up to SUPERSCRIPT_RISE font sizes above that
+# run's or SUBSCRIPT_DROP below, is a superscript or subscript of that run's line.
+SCRIPT_SIZE = 0.85
+SCRIPT_GAP = 0.3
+SUPERSCRIPT_RISE = 0.6
+SUBSCRIPT_DROP = 0.4
+SCRIPT_SHIFT = 0.08  # a smaller run this far off its line's baseline (line font sizes) is one
+SUPERSCRIPTS = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 
 # Page numbers as printed: "— 3 —", "- 3 -", "第 3 页", "第3页 共20页", "3 / 20", "Page 3", "3".
 PAGE_NUMBER = re.compile(
@@ -69,16 +83,46 @@ class Frame:
 
 def page_lines(runs: list[TextRun], page: int) -> list[Line]:
     """The lines of one page, top to bottom, each left to right."""
-    lines: list[Line] = []
-    group: list[TextRun] = []
+    groups: list[list[TextRun]] = []
     for run in sorted(runs, key=lambda run: -run.y):
-        if group and group[0].y - run.y > SAME_BASELINE * group[0].size:
-            lines += _baseline_lines(group, page)
-            group = []
-        group.append(run)
-    if group:
+        if not groups or groups[-1][0].y - run.y > SAME_BASELINE * groups[-1][0].size:
+            groups.append([])
+        groups[-1].append(run)
+    lines: list[Line] = []
+    for group in _join_scripts(groups):
         lines += _baseline_lines(group, page)
     return lines
+
+
+def _join_scripts(groups: list[list[TextRun]]) -> list[list[TextRun]]:
+    """Runs on one baseline, each superscript and subscript moved to the line it touches."""
+    largest = [max(run.size for run in group) for group in groups]
+    moves: list[tuple[int, TextRun, int]] = []
+    for number, group in enumerate(groups):
+        # Lines are a leading apart, so the line a script touches is a close neighbour.
+        near = [at for at in range(max(0, number - 2), number + 3) if at < len(groups)]
+        near.remove(number)
+        ceiling = SCRIPT_SIZE * max((largest[at] for at in near), default=0.0)
+        for run in group:
+            if run.size > ceiling:  # most runs: as large as the lines around them
+                continue
+            touched = [at for at in near if any(_scripts(run, base) for base in groups[at])]
+            if touched:
+                moves.append((number, run, touched[0]))
+    for number, run, line in moves:
+        groups[number].remove(run)
+        groups[line].append(run)
+    return [group for group in groups if group]
+
+
+def _scripts(run: TextRun, base: TextRun) -> bool:
+    """Whether `run` is a superscript or subscript set beside `base`."""
+    if run.size > SCRIPT_SIZE * base.size:
+        return False
+    if not -SUBSCRIPT_DROP * base.size <= run.y - base.y <= SUPERSCRIPT_RISE * base.size:
+        return False
+    gap = max(run.x0 - base.x1, base.x0 - run.x1)  # negative where they overlap
+    return gap <= SCRIPT_GAP * base.size
 
 
 def _baseline_lines(group: list[TextRun], page: int) -> list[Line]:
@@ -105,14 +149,21 @@ def _baseline_lines(group: list[TextRun], page: int) -> list[Line]:
 
 
 def _line(parts: list[TextRun], bold_runs: set[int], page: int) -> Line:
-    pieces = [parts[0].text]
-    for before, after in zip(parts, parts[1:], strict=False):
+    # The line's baseline and size are those most of its characters are set in, not a
+    # script's (a subscript "2.5" may be longer than any run of a line drawn glyph by glyph).
+    sizes: Counter[float] = Counter()
+    for part in parts:
+        sizes[part.size] += len(part.text)
+    size = sizes.most_common(1)[0][0]
+    main = max((part for part in parts if part.size == size), key=lambda part: len(part.text))
+    texts = [_script_text(part, main) for part in parts]
+    pieces = [texts[0]]
+    for before, after, text in zip(parts, parts[1:], texts[1:], strict=False):
         if after.x0 - before.x1 > WORD_GAP * after.size and not pieces[-1].endswith(" "):
             pieces.append(" ")
-        pieces.append(after.text)
+        pieces.append(text)
     chars = sum(len(part.text) for part in parts)
     bold = sum(len(part.text) for i, part in enumerate(parts) if part.bold or i in bold_runs)
-    main = max(parts, key=lambda part: len(part.text))
     return Line(
         page,
         main.y,
@@ -122,6 +173,16 @@ def _line(parts: list[TextRun], bold_runs: set[int], page: int) -> Line:
         bold >= BOLD_SHARE * chars,
         "".join(pieces),
     )
+
+
+def _script_text(part: TextRun, main: TextRun) -> str:
+    """A superscript's or subscript's text in Unicode's raised or lowered forms where it has
+    them all (m², 10⁻⁵, CO₂); other text (a note mark ①) as it is."""
+    if part.size > SCRIPT_SIZE * main.size or abs(part.y - main.y) <= SCRIPT_SHIFT * main.size:
+        return part.text
+    table = SUPERSCRIPTS if part.y > main.y else SUBSCRIPTS
+    forms = part.text.translate(table)
+    return forms if not set(forms) & set(part.text) else part.text
 
 
 # --------------------------------------------------------------------------- furniture

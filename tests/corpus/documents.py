@@ -9,6 +9,7 @@ builders are named here too), so each format can be checked against parse() of t
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
@@ -22,14 +23,17 @@ from tests.corpus.document_texts import (
     NEWS_TEXT,
     REPORT_LINES,
     REPORT_TEXT,
+    SCRIPTED_LINES,
 )
 from tests.corpus.word_documents import (
     make_docm,
     make_lying_zip,
+    make_noted_docx,
     make_numbered_docx,
     make_numbering_docx,
     make_ole_file,
     make_styled_docx,
+    make_text_box_docx,
     make_zip_bomb,
 )
 
@@ -41,17 +45,21 @@ __all__ = [
     "NEWS_TEXT",
     "REPORT_LINES",
     "REPORT_TEXT",
+    "SCRIPTED_LINES",
     "make_copy_protected_pdf",
     "make_docm",
     "make_encrypted_pdf",
     "make_lying_zip",
     "make_newspaper_pdf",
+    "make_noted_docx",
     "make_numbered_docx",
     "make_numbering_docx",
     "make_ole_file",
     "make_report_pdf",
     "make_scan_pdf",
+    "make_scripted_pdf",
     "make_styled_docx",
+    "make_text_box_docx",
     "make_unmapped_pdf",
     "make_zip_bomb",
     "wrap",
@@ -236,6 +244,90 @@ def make_newspaper_pdf(
             pen.text(x, y, text, body, bold=heading)
             y -= leading
     pen.new_page()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- scripts
+
+SCRIPT_MARKUP = re.compile(r"([\^_])\{([^}]*)\}")
+SCRIPT_SIZE = 0.6  # of the body size
+SCRIPT_SHIFT = {"^": 0.4, "_": -0.15}  # baseline shift, in body sizes
+
+
+def scripted_plain(line: str) -> str:
+    """A line of SCRIPTED_LINES as its plain text: digits raised or lowered in Unicode's
+    forms where every character of the script has one (m², 10⁴, CO₂, not PM2.5)."""
+    raised = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    lowered = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+    def plain(match: re.Match) -> str:
+        kind, text = match.groups()
+        forms = text.translate(raised if kind == "^" else lowered)
+        return text if set(forms) & set(text) else forms
+
+    return SCRIPT_MARKUP.sub(plain, line)
+
+
+def _script_units(line: str) -> list[tuple[str, str]]:
+    """(kind, text) units to lay out: each character of the line ("" kind), each script
+    whole ("^" or "_"), never put at the start of a line."""
+    units: list[tuple[str, str]] = []
+    end = 0
+    for match in SCRIPT_MARKUP.finditer(line):
+        units += [("", char) for char in line[end : match.start()]]
+        units.append((match[1], match[2]))
+        end = match.end()
+    return units + [("", char) for char in line[end:]]
+
+
+def make_scripted_pdf(
+    lines: list[str] = SCRIPTED_LINES, *, placing: str = "rise", body: float = 14.0
+) -> bytes:
+    """A one-page report whose scripts are set smaller and off the baseline, as word
+    processors print them: with the text rise operator inside the line's text object
+    (`placing="rise"`), or each drawn at its own position (`placing="moved"`)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    width, height = A4
+    left, right = 72.0, width - 72.0
+    y = height - 90.0
+    for number, line in enumerate(lines):
+        size = body * 1.4 if number == 0 else body
+        indent = 0 if number == 0 or line[:1] in "一二三四五六七八九十" else 2
+        rows: list[list[tuple[str, str]]] = [[]]
+        used = indent * size
+        for kind, text in _script_units(line):
+            unit_size = size * SCRIPT_SIZE if kind else size
+            advance = pdfmetrics.stringWidth(text, FONT, unit_size)
+            if (
+                rows[-1]
+                and used + advance > right - left
+                and not kind
+                and text not in NO_LINE_START
+            ):
+                rows.append([])
+                used = 0.0
+            rows[-1].append((kind, text))
+            used += advance
+        for row, units in enumerate(rows):
+            x = left + (indent * size if row == 0 else 0)
+            writer = canvas.beginText(x, y)
+            for kind, text in units:
+                unit_size = size * SCRIPT_SIZE if kind else size
+                shift = SCRIPT_SHIFT.get(kind, 0.0) * size
+                if placing == "rise":
+                    writer.setFont(FONT, unit_size)
+                    writer.setRise(shift)
+                    writer.textOut(text)
+                else:
+                    canvas.setFont(FONT, unit_size)
+                    canvas.drawString(x, y + shift, text)
+                x += pdfmetrics.stringWidth(text, FONT, unit_size)
+            if placing == "rise":
+                canvas.drawText(writer)
+            y -= size * 1.8
+    canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 

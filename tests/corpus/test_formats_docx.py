@@ -130,6 +130,69 @@ def test_it_drops_em_space_and_ideographic_space_indents():
     assert "\n\n\n" not in text  # empty paragraphs leave no empty lines
 
 
+# --------------------------------------------------------------------------- text boxes and notes
+
+
+def test_it_reads_a_text_box_once_where_it_is_anchored():
+    data = word_documents.make_text_box_docx(
+        [
+            ("", ["青溪县政府工作报告"], ""),  # a title drawn in a box, anchored first
+            ("全县经济平稳增长。", ["亮点", "规上工业增加值增长百分之八"], "民生持续改善。"),
+            ("今年要抓好三件事。", [], ""),
+        ]
+    )
+    assert lines(read_docx(data)) == [
+        "青溪县政府工作报告",
+        "全县经济平稳增长。民生持续改善。",
+        "亮点",
+        "规上工业增加值增长百分之八",
+        "今年要抓好三件事。",
+    ]  # the VML copy Word keeps of each box is not read again
+
+
+def test_it_reads_a_legacy_vml_text_box():
+    data = word_documents.make_text_box_docx(
+        [("", ["青溪县政府工作报告"], ""), ("全县经济平稳增长。", [], "")], vml_only=True
+    )
+    assert lines(read_docx(data)) == ["青溪县政府工作报告", "全县经济平稳增长。"]
+
+
+def test_it_gives_a_report_titled_in_a_text_box_the_outline_of_the_plain_text():
+    title, first, *rest = REPORT_LINES
+    data = word_documents.make_text_box_docx(
+        [("", [title], first), *((line, [], "") for line in rest)]
+    )
+    assert outline(read_docx(data)) == outline(REPORT_TEXT)
+
+
+def test_it_leaves_footnotes_endnotes_and_their_marks_out_of_the_body():
+    data = word_documents.make_noted_docx(
+        [
+            [("坚持以人民为中心", "footnote", None), ("，推动高质量发展。", "", None)],
+            [("加快建设创新型国家", "endnote", "①"), ("。", "", None)],
+            [("全面推进乡村振兴", "footnote", "*"), ("。", "", None)],
+        ]
+    )
+    text = read_docx(data)
+    assert lines(text) == [
+        "坚持以人民为中心，推动高质量发展。",
+        "加快建设创新型国家。",
+        "全面推进乡村振兴。",
+    ]
+    assert "注：" not in text  # the notes are in the file, but not in the body
+
+
+def test_it_finds_the_key_points_of_noted_sentences_without_marks():
+    data = word_documents.make_noted_docx(
+        [
+            [("青溪县政府工作报告", "", None)],
+            [("加快建设创新型县城", "footnote", "①"), ("。全县新建产业园两个。", "", None)],
+        ]
+    )
+    points = [p for s in outline(read_docx(data))["articles"][0]["sections"] for p in s["points"]]
+    assert points == ["加快建设创新型县城"]
+
+
 # --------------------------------------------------------------------------- refusals
 
 

@@ -16,6 +16,8 @@ from pdfminer.pdfpage import PDFPage
 from corpus.decoding import DecodeError
 from corpus.formats import pdf_tokens, read_document
 from corpus.formats.pdf import read_pdf
+from corpus.formats.pdf_content import TextRun
+from corpus.formats.pdf_layout import page_lines
 from corpus.parsing import outline_to_dict, parse
 from tests.conftest import CORPUS_DIR, FIXTURE_REQUIRED
 from tests.corpus import browser_documents, documents, word_documents
@@ -119,6 +121,30 @@ def test_it_reads_glyphs_drawn_twice_once(bold_style):
     text = read_pdf(data)
     assert paragraphs(text)[0] == REPORT_LINES[0]
     assert outline(text) == outline(REPORT_TEXT)
+
+
+# --------------------------------------------------------------------------- superscripts and subscripts
+
+SCRIPTED_PLAIN = [documents.scripted_plain(line) for line in documents.SCRIPTED_LINES]
+
+
+@pytest.mark.parametrize("placing", ["rise", "moved"])
+def test_it_keeps_superscripts_and_subscripts_in_their_line_and_paragraph(placing):
+    text = read_pdf(documents.make_scripted_pdf(placing=placing))
+    assert paragraphs(text) == SCRIPTED_PLAIN
+    assert "15.3m²" in text and "10⁴" in text and "CO₂" in text and "PM2.5" in text
+
+
+def test_it_gives_a_scripted_report_the_outline_of_its_plain_text():
+    text = read_pdf(documents.make_scripted_pdf())
+    assert outline(text) == outline("\n".join(SCRIPTED_PLAIN) + "\n")
+
+
+def test_it_keeps_a_small_line_set_a_line_apart_as_a_line_of_its_own():
+    # A caption or a note under the text is small too, but a line's height away.
+    body = [TextRun(700.0, 72.0, 72.0 + 14 * 20, 14.0, False, "全县森林覆盖率达到百分之七十二。")]
+    note = [TextRun(700.0 - 14 * 1.2, 72.0, 72.0 + 9 * 20, 9.0, False, "①按国土调查口径计算。")]
+    assert [line.text for line in page_lines(body + note, 0)] == [body[0].text, note[0].text]
 
 
 # --------------------------------------------------------------------------- a newspaper page

@@ -1,7 +1,7 @@
 """Word fixtures made in the test run: make_*() builders over the report of documents.py.
 
-python-docx writes the documents; numbering.xml, macros, zip bombs and OLE files are
-written by hand, since python-docx makes none of them.
+python-docx writes the documents; numbering.xml, text boxes, footnotes and endnotes, macros,
+zip bombs and OLE files are written by hand, since python-docx makes none of them.
 """
 
 from __future__ import annotations
@@ -131,6 +131,124 @@ def make_styled_docx(lines: list[str] = REPORT_LINES) -> bytes:
             document.add_paragraph("")
             document.add_paragraph("\u3000 ")
     return _save(document)
+
+
+# Namespaces of a text box as Word 2010 and later write it: the drawing (wps) in an
+# mc:AlternateContent whose Fallback holds the same text again as VML, for older readers.
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V_NS = "urn:schemas-microsoft-com:vml"
+
+
+def _box_content(lines: list[str]) -> str:
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return f"<w:txbxContent>{paragraphs}</w:txbxContent>"
+
+
+def _text_box_run(lines: list[str], *, vml_only: bool = False) -> object:
+    """A run holding a floating text box with these lines, as Word writes it."""
+    vml = (
+        '<w:pict><v:shape style="width:200pt;height:60pt">'
+        f"<v:textbox>{_box_content(lines)}</v:textbox></v:shape></w:pict>"
+    )
+    if vml_only:  # Word 2003 and WPS: the VML shape alone
+        body = vml
+    else:
+        body = (
+            '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f"<wps:wsp><wps:txbx>{_box_content(lines)}</wps:txbx></wps:wsp>"
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+            f"<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>"
+        )
+    return parse_xml(
+        f'<w:r xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:wps="{WPS_NS}" xmlns:wp="{WP_NS}"'
+        f' xmlns:a="{A_NS}" xmlns:v="{V_NS}">{body}</w:r>'
+    )
+
+
+def make_text_box_docx(
+    paragraphs: list[tuple[str, list[str], str]], *, vml_only: bool = False
+) -> bytes:
+    """Paragraphs (text before the box, the box's lines, text after it); a paragraph
+    without box lines has none."""
+    document = docx.Document()
+    for before, box, after in paragraphs:
+        paragraph = document.add_paragraph(before)
+        if box:
+            paragraph._p.append(_text_box_run(box, vml_only=vml_only))
+        if after:
+            paragraph.add_run(after)
+    return _save(document)
+
+
+NOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+NOTES_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s"
+
+
+def _note_reference(kind: str, number: int, mark: str | None) -> object:
+    custom = ' w:customMarkFollows="1"' if mark else ""
+    text = f"<w:t>{mark}</w:t>" if mark else ""
+    return parse_xml(
+        f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:{kind}Reference w:id="{number}"{custom}/>{text}</w:r>'
+    )
+
+
+def _notes_part(kind: str, notes: list[str]) -> str:
+    # The separators Word writes as notes -1 and 0, then one note per reference.
+    entries = "".join(
+        f'<w:{kind} w:id="{number}"><w:p><w:r><w:{kind}Ref/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
+        for number, text in enumerate(notes, start=1)
+    )
+    separators = (
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
+    )
+    return f'<w:{kind}s xmlns:w="{W_NS}">{separators}{entries}</w:{kind}s>'
+
+
+def make_noted_docx(paragraphs: list[list[tuple[str, str, str | None]]]) -> bytes:
+    """Paragraphs as pieces (text, note kind "footnote" | "endnote" | "" for none, custom
+    mark or None): each noted piece is followed by its reference; the notes' own text is
+    "注：" and the piece, in word/footnotes.xml and word/endnotes.xml."""
+    document = docx.Document()
+    notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
+    for pieces in paragraphs:
+        paragraph = document.add_paragraph()
+        for text, kind, mark in pieces:
+            paragraph.add_run(text)
+            if kind:
+                notes[kind].append(f"注：{text}")
+                paragraph._p.append(_note_reference(kind, len(notes[kind]), mark))
+    source = zipfile.ZipFile(io.BytesIO(_save(document)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "[Content_Types].xml":
+                overrides = "".join(
+                    f'<Override PartName="/word/{kind}s.xml" ContentType="{NOTES_TYPE.format(kind=kind)}"/>'
+                    for kind in notes
+                )
+                data = data.replace(b"</Types>", overrides.encode() + b"</Types>")
+            elif member.filename == "word/_rels/document.xml.rels":
+                relationships = "".join(
+                    f'<Relationship Id="rIdNotes{kind}" Type="{NOTES_RELATIONSHIP.format(kind=kind)}"'
+                    f' Target="{kind}s.xml"/>'
+                    for kind in notes
+                )
+                data = data.replace(
+                    b"</Relationships>", relationships.encode() + b"</Relationships>"
+                )
+            archive.writestr(member, data)
+        for kind, texts in notes.items():
+            archive.writestr(f"word/{kind}s.xml", _notes_part(kind, texts))
+    return buffer.getvalue()
 
 
 def make_zip_bomb() -> bytes:
