@@ -6,6 +6,7 @@ into a message in the user's language.
 """
 
 import codecs
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -31,6 +32,16 @@ GB2312_SHARE_MIN = 0.9
 # Files the text decoder hands to the PDF and Word readers (corpus.formats) instead: PDF, ZIP
 # (a .docx, or something posing as one) and OLE (an old .doc or .wps, which they refuse by name).
 DOCUMENT_SIGNATURES = {b"%PDF": "pdf", b"PK\x03\x04": "docx", b"\xd0\xcf\x11\xe0": "docx"}
+
+
+# Control characters other than tab and line ends (C0, DEL, C1), and the bidirectional
+# overrides that make a line read differently from how it is stored: removed from every
+# imported text, so none reaches the database, a page or a terminal raw.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def remove_controls(text: str) -> str:
+    return CONTROLS.sub("", text)
 
 
 def document_format(data: bytes) -> str | None:
@@ -59,6 +70,14 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> Decoded:
         raise DecodeError("empty")
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise DecodeError("unsupported_encoding", "UTF-32")
+    decoded = _decode(data)
+    text = remove_controls(decoded.text)
+    if not text.strip():
+        raise DecodeError("empty")
+    return Decoded(text, decoded.encoding)
+
+
+def _decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_strict(data[3:], "utf-8"), "utf-8-sig")
     if data.startswith(codecs.BOM_UTF16_LE):
@@ -68,6 +87,8 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> Decoded:
     for signature, kind in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise DecodeError("binary", kind)
+    # A text file has no NUL; one early on is a binary file (or UTF-16 without its mark). A
+    # stray one further in is removed with the other control characters.
     if b"\x00" in data[:8192]:
         raise DecodeError("binary")
     try:
@@ -106,11 +127,11 @@ def looks_like_gb_text(text: str) -> bool:
 
 
 def check_text(text: str, *, max_bytes: int = MAX_BYTES) -> str:
-    """The checks ``decode`` makes, for text that arrives already decoded (pasted)."""
+    """The checks ``decode`` makes, for text that arrives already decoded (pasted, or read
+    from a PDF or Word file): the text without its control characters."""
     if len(text.encode("utf-8")) > max_bytes:
         raise DecodeError("too_large")
+    text = remove_controls(text)
     if not text.strip():
         raise DecodeError("empty")
-    if "\x00" in text:
-        raise DecodeError("binary")
     return text

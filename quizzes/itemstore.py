@@ -1,7 +1,9 @@
 """Outline rows to StudyItem rows: generate, then upsert by stable key, retiring what vanished."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from corpus import parsing
 from corpus.models import Article, Document, Paragraph, Section
@@ -76,26 +78,36 @@ def items_generate(document: Document) -> Generation:
             "done": 0,
             "total": len(articles),
             "error": "",
+            "capped": 0,
         },
     )
     corpus_texts = Paragraph.objects.exclude(section__article__document=document).values_list(
         "text", flat=True
     )
     corpus_texts = list(corpus_texts[:20000])
+    room, capped = settings.DOCUMENT_MAX_ITEMS, 0
     try:
         for done, article in enumerate(articles, start=1):
+            if room <= 0:  # the cap is reached: later articles get no items (the page says so)
+                capped = settings.DOCUMENT_MAX_ITEMS
+                break
             outline, sections, paragraphs = stored_outline(article)
             items = generation.generate(
                 parsing.Outline(articles=[outline]), corpus_texts=corpus_texts
             )
+            if len(items) > room:
+                items, capped = items[:room], settings.DOCUMENT_MAX_ITEMS
+            room -= len(items)
             _store(article, items, sections, paragraphs)
-            Generation.objects.filter(pk=progress.pk).update(done=done)
+            Generation.objects.filter(pk=progress.pk).update(done=done, updated_at=timezone.now())
     except Exception as error:
         Generation.objects.filter(pk=progress.pk).update(
-            state=Generation.State.FAILED, error=repr(error)[:2000]
+            state=Generation.State.FAILED, error=repr(error)[:2000], updated_at=timezone.now()
         )
         raise
-    Generation.objects.filter(pk=progress.pk).update(state=Generation.State.DONE)
+    Generation.objects.filter(pk=progress.pk).update(
+        state=Generation.State.DONE, capped=capped, updated_at=timezone.now()
+    )
     progress.refresh_from_db()
     return progress
 

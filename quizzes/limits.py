@@ -10,7 +10,9 @@ who drops cookies or makes accounts, and which a class of 60 with a few typos ea
 
 from datetime import datetime, timedelta
 
-from quizzes.models import ClassJoinAttempt, LiveJoinAttempt
+from django.conf import settings
+
+from quizzes.models import ClassJoinAttempt, LiveJoinAttempt, SignUp
 
 WINDOW = timedelta(minutes=10)
 PHONE_FAILURES_ALLOWED = 10  # wrong PINs from one phone in the window
@@ -40,3 +42,22 @@ def code_guess_allowed(*, user, address: str, now: datetime) -> bool:
 def code_guess_record(*, user, address: str, now: datetime) -> None:
     ClassJoinAttempt.objects.filter(created_at__lt=now - WINDOW).delete()
     ClassJoinAttempt.objects.create(user=user, address=address)
+
+
+def signup_allowed(*, address: str, teacher_request: bool, now: datetime) -> bool:
+    """Accounts from one address: SIGNUPS_PER_ADDRESS_PER_HOUR (a class signing up together
+    behind one NAT fits), and fewer teacher requests a day, since an administrator reads each."""
+    mine = SignUp.objects.filter(address=address)
+    if mine.filter(created_at__gte=now - timedelta(hours=1)).count() >= (
+        settings.SIGNUPS_PER_ADDRESS_PER_HOUR
+    ):
+        return False
+    if not teacher_request:
+        return True
+    requests = mine.filter(teacher_request=True, created_at__gte=now - timedelta(days=1))
+    return requests.count() < settings.TEACHER_REQUESTS_PER_ADDRESS_PER_DAY
+
+
+def signup_record(*, address: str, teacher_request: bool, now: datetime) -> None:
+    SignUp.objects.filter(created_at__lt=now - timedelta(days=1)).delete()
+    SignUp.objects.create(address=address, teacher_request=teacher_request)

@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.tasks import task
+from django.utils import timezone
 
 from corpus.models import Document
 from quizzes.models import Generation
@@ -20,6 +21,22 @@ def items_enqueue(document: Document) -> None:
     """Queue the generation once the import has committed, and show it as queued meanwhile."""
     Generation.objects.update_or_create(
         document=document,
-        defaults={"state": Generation.State.QUEUED, "done": 0, "total": 0, "error": ""},
+        defaults={
+            "state": Generation.State.QUEUED,
+            "done": 0,
+            "total": 0,
+            "error": "",
+            "updated_at": timezone.now(),
+        },
     )
     transaction.on_commit(lambda: generate_items.enqueue(document.pk))
+
+
+def items_restart_if_stalled(document: Document) -> bool:
+    """Queue a stalled or failed generation again (a re-import, the owner's restart, or
+    `import_articles --regenerate`); a generation that is moving is left to finish."""
+    generation = Generation.objects.filter(document=document).first()
+    if generation is None or not generation.is_stalled:
+        return False
+    items_enqueue(document)
+    return True

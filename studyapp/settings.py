@@ -269,6 +269,21 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = max(IMPORT_MAX_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
+# What one document may hold: a text over these is refused at its preview (split it), and its
+# items stop at the cap (the rest of the articles wait for a teacher to split the document).
+DOCUMENT_MAX_SECTIONS = env_int("DOCUMENT_MAX_SECTIONS", 2000, minimum=1)
+DOCUMENT_MAX_ITEMS = env_int("DOCUMENT_MAX_ITEMS", 10000, minimum=1)
+# Imports per account: previews and uploads per hour, and documents kept (teachers hold more).
+IMPORTS_PER_HOUR = env_int("IMPORTS_PER_HOUR", 30, minimum=1)
+LEARNER_DOCUMENT_QUOTA = env_int("LEARNER_DOCUMENT_QUOTA", 50, minimum=1)
+TEACHER_DOCUMENT_QUOTA = env_int("TEACHER_DOCUMENT_QUOTA", 500, minimum=1)
+# An item generation silent this long (seconds) while queued or running has lost its worker:
+# its owner may restart it, and importing the text again does.
+GENERATION_STALLED_AFTER = env_int("GENERATION_STALLED_AFTER", 600, minimum=1)
+# Sign-ups from one address: a class signing up together behind a school's NAT fits; a script
+# making accounts does not (and teacher requests, which an admin reads, are fewer still).
+SIGNUPS_PER_ADDRESS_PER_HOUR = env_int("SIGNUPS_PER_ADDRESS_PER_HOUR", 100, minimum=1)
+TEACHER_REQUESTS_PER_ADDRESS_PER_DAY = env_int("TEACHER_REQUESTS_PER_ADDRESS_PER_DAY", 5, minimum=1)
 
 # Content Security Policy: nothing leaves the server's origin; inline scripts
 # only with the per-request nonce, and no inline styles at all.

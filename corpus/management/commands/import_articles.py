@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from corpus import parsing
-from corpus.importing import ImportFailed, document_import, document_preview
+from corpus.importing import ImportFailed, document_import, document_preview, items_regenerate
 
 
 class Command(BaseCommand):
@@ -18,8 +18,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="print the parsed outline as one JSON object"
         )
+        parser.add_argument(
+            "--regenerate",
+            action="store_true",
+            help="generate the study items of a file already imported again (keys stay)",
+        )
 
-    def handle(self, *args, files: list[str], dry_run: bool, json: bool, **options) -> None:
+    def handle(
+        self, *args, files: list[str], dry_run: bool, json: bool, regenerate: bool, **options
+    ) -> None:
         documents, failures = [], 0
         for name in files:
             try:
@@ -46,6 +53,9 @@ class Command(BaseCommand):
                 continue
             result = document_import(preview=preview, filename=name)
             verb = "imported" if result.created else "already imported"
+            if regenerate and not result.created:
+                items_regenerate(result.document)
+                verb = "already imported; its items generated again"
             self.stdout.write(
                 f"{name}: {verb} as document {result.document.pk} ({result.document.get_absolute_url()})"
             )
