@@ -19,9 +19,10 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "filename", "encoding", "imported_by", "created_at"]
+    list_display = ["title", "filename", "owner", "visibility", "created_at"]
+    list_filter = ["visibility"]
     search_fields = ["title", "filename"]
-    readonly_fields = ["sha256", "encoding", "original_text", "imported_by", "created_at"]
+    readonly_fields = ["sha256", "encoding", "original_text", "owner", "created_at"]
     inlines = [ArticleInline]
 
     def get_urls(self):
@@ -37,12 +38,17 @@ class DocumentAdmin(admin.ModelAdmin):
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
             return redirect("admin:index")
-        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+        form = (
+            ImportForm(request.POST, request.FILES, user=request.user)
+            if request.method == "POST"
+            else ImportForm(user=request.user)
+        )
         if request.method == "POST" and form.is_valid():
             result = document_import(
                 preview=form.cleaned_data["preview"],
                 filename=form.cleaned_data["filename"],
                 user=request.user,
+                visibility=Document.Visibility.PUBLISHED,
             )
             if result.created:
                 self.message_user(

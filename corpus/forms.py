@@ -3,10 +3,12 @@ import binascii
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.decoding import document_format
-from corpus.importing import ImportFailed, Preview, document_preview
+from corpus.importing import ImportFailed, Preview, document_preview, import_allowed
+from corpus.models import Document
 
 # How the text was read: a text file's encoding, or the document reader that extracted it.
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "pdf", "docx"]
@@ -39,9 +41,9 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, background: bool = False, **kwargs) -> None:
+    def __init__(self, *args, background: bool = False, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.background = background
+        self.background, self.user = background, user
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -53,6 +55,7 @@ class ImportForm(forms.Form):
         if upload is None and not text.strip():
             raise forms.ValidationError(_("请上传文件或粘贴文本。"), code="missing")
         try:
+            import_allowed(self.user, now=timezone.now())
             if upload is not None:
                 data, cleaned["filename"] = (
                     upload.read(settings.DOCUMENT_MAX_BYTES + 1),
@@ -66,10 +69,12 @@ class ImportForm(forms.Form):
                         raise ImportFailed("too_large", "document")
                     cleaned["document"] = data
                 else:
-                    cleaned["preview"] = document_preview(data=data)
+                    cleaned["preview"] = document_preview(data=data, user=self.user)
             else:
                 # A textarea sends CRLF line breaks; they belong to the form, not the text.
-                cleaned["preview"] = document_preview(text=text.replace("\r\n", "\n"))
+                cleaned["preview"] = document_preview(
+                    text=text.replace("\r\n", "\n"), user=self.user
+                )
                 cleaned["filename"] = ""
         except ImportFailed as error:
             raise forms.ValidationError(error.message, code=error.code) from None
@@ -77,18 +82,33 @@ class ImportForm(forms.Form):
 
 
 class ConfirmImportForm(forms.Form):
-    """The second step: the previewed text travels back exactly, base64-encoded."""
+    """The second step: the previewed text travels back exactly, base64-encoded, with who may
+    read the new document (a choice for teachers; a learner's texts are their own)."""
 
     payload = forms.CharField(widget=forms.HiddenInput, strip=False)
     encoding = forms.ChoiceField(
         choices=[(name, name) for name in ENCODINGS], widget=forms.HiddenInput
     )
     filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    visibility = forms.ChoiceField(
+        label=_("谁能看到"),
+        choices=Document.Visibility.choices,
+        initial=Document.Visibility.CLASSES,
+        widget=forms.RadioSelect,
+        help_text=_("“我的班级”：你所教班级的学员能阅读和学习；“所有人”：发布到文库。"),
+    )
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user is None or not user.has_perm("corpus.publish_document"):
+            del self.fields["visibility"]
 
     @classmethod
-    def for_preview(cls, preview: Preview, filename: str) -> "ConfirmImportForm":
+    def for_preview(cls, preview: Preview, filename: str, user=None) -> "ConfirmImportForm":
         payload = base64.b64encode(preview.text.encode("utf-8")).decode("ascii")
-        return cls(initial={"payload": payload, "encoding": preview.encoding, "filename": filename})
+        initial = {"payload": payload, "encoding": preview.encoding, "filename": filename}
+        return cls(initial=initial, user=user)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -101,10 +121,29 @@ class ConfirmImportForm(forms.Form):
                 _("导入表单已损坏，请重新上传或粘贴。"), code="malformed"
             ) from None
         try:
-            cleaned["preview"] = document_preview(text=text, encoding=cleaned["encoding"])
+            cleaned["preview"] = document_preview(
+                text=text, encoding=cleaned["encoding"], user=self.user
+            )
         except ImportFailed as error:
             raise forms.ValidationError(error.message, code=error.code) from None
         return cleaned
+
+
+class VisibilityForm(forms.Form):
+    """The owner changes who reads a document (teachers; a learner's stay private)."""
+
+    visibility = forms.ChoiceField(
+        label=_("谁能看到"), choices=Document.Visibility.choices, widget=forms.RadioSelect
+    )
+
+
+class PageForm(forms.Form):
+    """?page= of a paginated page; anything else is the first page."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+
+    def clean_page(self) -> int:
+        return self.cleaned_data["page"] or 1
 
 
 class LibrarySearchForm(forms.Form):

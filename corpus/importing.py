@@ -2,16 +2,18 @@
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus import parsing
 from corpus.decoding import DecodeError, check_text, decode, document_format
 from corpus.models import Article, Document, ImportJob, KeyPoint, Paragraph, Section
-from quizzes.tasks import items_enqueue
+from quizzes.tasks import items_enqueue, items_restart_if_stalled
 
 MESSAGES = {
     "empty": _("文件或文本是空的，没有可导入的内容。"),
@@ -32,6 +34,11 @@ MESSAGES = {
     "docx_macro": _("这个 Word 文件含有宏，出于安全考虑不予读取。请另存为不含宏的 .docx。"),
     "zip_bomb": _("这个文件解压后过大，不予读取。"),
     "docx_broken": _("这个 Word 文件已损坏或不是 .docx 文件，无法读取。"),
+    "too_many_sections": _(
+        "这份文本有 %(count)d 个小节，超过一份文档的上限 %(limit)d 个。请分成几部分导入。"
+    ),
+    "too_many_imports": _("一小时内最多导入 %(limit)d 次。请稍后再试。"),
+    "quota": _("你的文库已有 %(limit)d 份文档，达到上限。请先删除不再需要的文档。"),
 }
 
 
@@ -53,6 +60,12 @@ class ImportFailed(ValueError):
             message = message % {"limit": max(limit // (1024 * 1024), 1)}
         if self.code == "binary" and self.detail:
             message = f"{message} ({self.detail})"
+        if self.code == "too_many_sections":
+            message = message % {"count": int(self.detail), "limit": settings.DOCUMENT_MAX_SECTIONS}
+        if self.code == "too_many_imports":
+            message = message % {"limit": settings.IMPORTS_PER_HOUR}
+        if self.code == "quota":
+            message = message % {"limit": int(self.detail)}
         return message
 
 
@@ -82,6 +95,7 @@ def document_preview(
     text: str | None = None,
     encoding: str = "utf-8",
     look_up: bool = True,
+    user=None,
 ) -> Preview:
     """Decode (or check) and parse, saving nothing. Raises ImportFailed with a code.
 
@@ -97,7 +111,7 @@ def document_preview(
             text = check_text(text or "", max_bytes=settings.IMPORT_MAX_BYTES)
     except DecodeError as error:
         raise ImportFailed(error.code, error.detail) from None
-    return preview_of(text, encoding, look_up=look_up)
+    return preview_of(text, encoding, look_up=look_up, user=user)
 
 
 def document_read(data: bytes) -> tuple[str, str]:
@@ -110,17 +124,61 @@ def document_read(data: bytes) -> tuple[str, str]:
     if read is None:
         raise DecodeError("binary")
     text, kind = read
-    check_text(text, max_bytes=settings.IMPORT_MAX_BYTES)
-    return text, kind
+    return check_text(text, max_bytes=settings.IMPORT_MAX_BYTES), kind
 
 
-def preview_of(text: str, encoding: str, *, look_up: bool = True) -> Preview:
+def preview_of(text: str, encoding: str, *, look_up: bool = True, user=None) -> Preview:
     outline = parsing.parse(text)
     if not outline.articles:
         raise ImportFailed("no_article")
+    sections = sum(len(article.sections) for article in outline.articles)
+    if sections > settings.DOCUMENT_MAX_SECTIONS:
+        raise ImportFailed("too_many_sections", str(sections))
     sha256 = text_hash(text)
-    existing = Document.objects.filter(sha256=sha256).first() if look_up else None
+    existing = existing_copy(sha256, user) if look_up else None
     return Preview(text, encoding, outline, sha256, existing)
+
+
+def existing_copy(sha256: str, user=None) -> Document | None:
+    """The copy of this text the importer already has: their own, else one they may read (a
+    published or shared copy serves them as well). The site's own imports (no user) share one
+    unowned copy. Someone else's private copy is not there."""
+    copies = Document.objects.filter(sha256=sha256)
+    if user is None or not user.is_authenticated:
+        return copies.filter(owner__isnull=True).first()
+    return copies.filter(owner=user).first() or copies.visible_to(user).first()
+
+
+def visibility_for(user, asked: str | None = None) -> str:
+    """Who reads a new document: learners keep their texts to themselves; teachers choose
+    (their classes unless they say otherwise); the site's own imports are published."""
+    if user is None or not user.is_authenticated:
+        return Document.Visibility.PUBLISHED
+    if not user.has_perm("corpus.publish_document"):
+        return Document.Visibility.PRIVATE
+    return asked or Document.Visibility.CLASSES
+
+
+def import_allowed(user, *, now: datetime) -> None:
+    """Raise ImportFailed unless the account may start another import: IMPORTS_PER_HOUR new
+    documents and file uploads in the last hour, and documents kept within its quota. The site's
+    own imports (no user) are not limited."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return
+    hour_ago = now - timedelta(hours=1)
+    recent = (
+        Document.objects.filter(owner=user, created_at__gte=hour_ago).count()
+        + ImportJob.objects.filter(user=user, created_at__gte=hour_ago).count()
+    )
+    if recent >= settings.IMPORTS_PER_HOUR:
+        raise ImportFailed("too_many_imports")
+    quota = (
+        settings.TEACHER_DOCUMENT_QUOTA
+        if user.has_perm("corpus.publish_document")
+        else settings.LEARNER_DOCUMENT_QUOTA
+    )
+    if Document.objects.filter(owner=user).count() >= quota:
+        raise ImportFailed("quota", str(quota))
 
 
 @dataclass
@@ -129,14 +187,19 @@ class ImportResult:
     created: bool
 
 
-def document_import(*, preview: Preview, filename: str = "", user=None) -> ImportResult:
-    """Save a previewed text, or return the document that already holds it."""
-    if preview.existing is not None:
-        return ImportResult(preview.existing, created=False)
+def document_import(
+    *, preview: Preview, filename: str = "", user=None, visibility: str | None = None
+) -> ImportResult:
+    """Save a previewed text, or return the document that already holds it (whose stalled or
+    failed item generation starts again)."""
+    if user is not None and not user.is_authenticated:
+        user = None
     with transaction.atomic():
-        existing = Document.objects.select_for_update().filter(sha256=preview.sha256).first()
+        existing = existing_copy(preview.sha256, user)
         if existing is not None:
+            items_restart_if_stalled(existing)
             return ImportResult(existing, created=False)
+        import_allowed(user, now=timezone.now())
         document = Document.objects.create(
             title=_document_title(preview.outline, filename)[:300],
             filename=PurePath(filename).name[:255],
@@ -144,11 +207,18 @@ def document_import(*, preview: Preview, filename: str = "", user=None) -> Impor
             original_text=preview.text,
             encoding=preview.encoding,
             sha256=preview.sha256,
-            imported_by=user if user is not None and user.is_authenticated else None,
+            owner=user,
+            visibility=visibility_for(user, visibility),
         )
         _save_articles(document, preview.outline.articles)
         items_enqueue(document)
     return ImportResult(document, created=True)
+
+
+def items_regenerate(document: Document) -> None:
+    """Generate a saved document's items again (`import_articles --regenerate`): the keys of
+    unchanged facts stay, so learners keep their cards."""
+    items_enqueue(document)
 
 
 def _document_title(outline: parsing.Outline, filename: str) -> str:
@@ -226,6 +296,7 @@ def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -
 def import_job_start(*, data: bytes, filename: str, user) -> ImportJob:
     if len(data) > settings.DOCUMENT_MAX_BYTES:
         raise ImportFailed("too_large", "document")
+    import_allowed(user, now=timezone.now())
     job = ImportJob.objects.create(user=user, filename=PurePath(filename).name[:255], data=data)
     from corpus.tasks import import_job_read
 
@@ -253,4 +324,4 @@ def import_job_preview(job: ImportJob) -> Preview:
     """The preview of a read file; ImportFailed for a refused one or a text with no article."""
     if job.state == ImportJob.State.FAILED:
         raise ImportFailed(job.error, job.detail)
-    return preview_of(job.text, job.format)
+    return preview_of(job.text, job.format, user=job.user)

@@ -11,9 +11,44 @@ from django.utils.translation import gettext_lazy as _
 # semicolon (full or half width).
 LEAD_SENTENCE = re.compile(r"\s*([^。！？；!?;]+)")
 
+# An article's page shows this many sections at a time: a report of thousands of headings
+# stays a page a phone can load.
+SECTIONS_PER_PAGE = 100
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DocumentQuerySet":
+        """What the user may read: published documents, their own, and those their class
+        teachers share with their classes. Staff who administer the site read everything."""
+        if user.is_authenticated and user.is_superuser:
+            return self
+        published = models.Q(visibility=Document.Visibility.PUBLISHED)
+        if not user.is_authenticated:
+            return self.filter(published)
+        shared = Document.objects.filter(
+            visibility=Document.Visibility.CLASSES,
+            owner__taught_classes__memberships__user=user,
+            owner__taught_classes__archived_at__isnull=True,
+        ).values("pk")
+        return self.filter(published | models.Q(owner=user) | models.Q(pk__in=shared))
+
+    def for_classes_of(self, user) -> "DocumentQuerySet":
+        """What a teacher may set for a class: what they read, but not their private texts,
+        which their learners could not open."""
+        return self.visible_to(user).exclude(owner=user, visibility=Document.Visibility.PRIVATE)
+
 
 class Document(models.Model):
-    """One imported page or report, kept with the exact text it came from."""
+    """One imported page or report, kept with the exact text it came from.
+
+    Its owner (who imported it) alone corrects its outline and edits its items; its visibility
+    says who else reads it.
+    """
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "private", _("仅自己")
+        CLASSES = "classes", _("我的班级")
+        PUBLISHED = "published", _("所有人")
 
     title = models.CharField(_("标题"), max_length=300)
     filename = models.CharField(_("文件名"), max_length=255, blank=True)
@@ -21,22 +56,39 @@ class Document(models.Model):
     original_text = models.TextField(_("原文"))
     encoding = models.CharField(_("编码"), max_length=20)
     # SHA-256 of the decoded, normalised text: the same page saved as UTF-8 or
-    # GB18030 is the same document.
-    sha256 = models.CharField(_("散列"), max_length=64, unique=True)
-    imported_by = models.ForeignKey(
+    # GB18030 is the same document (one copy per owner).
+    sha256 = models.CharField(_("散列"), max_length=64, db_index=True)
+    # Who imported it; none for what the site's administrators import with import_articles.
+    owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("导入者"),
+        verbose_name=_("所有者"),
+        related_name="documents",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+    )
+    visibility = models.CharField(
+        _("可见范围"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
     )
     created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
     # The owner's corrections of the outline, in order (corpus.corrections): kept so that a
     # fresh parse of the text can be corrected the same way.
     corrections = models.JSONField(_("提纲修正"), default=list, blank=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "sha256"], name="document_text_per_owner"),
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=models.Q(owner__isnull=True),
+                name="document_text_unowned",
+            ),
+        ]
+        # Teachers hold it (quizzes.roles): they share texts with their classes or publish them.
+        permissions = [("publish_document", _("可与班级共享或向所有人发布文档"))]
         verbose_name = _("文档")
         verbose_name_plural = _("文档")
 
@@ -45,6 +97,10 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("corpus:document_detail", args=[self.pk])
+
+    def is_owned_by(self, user) -> bool:
+        """Whether the user corrects and edits it: its owner, or a superuser."""
+        return user.is_authenticated and (user.is_superuser or self.owner_id == user.pk)
 
     @property
     def generation_or_none(self):
@@ -56,6 +112,12 @@ class Document(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ArticleQuerySet":
+        return self.filter(document__in=Document.objects.visible_to(user))
+
+    def for_classes_of(self, user) -> "ArticleQuerySet":
+        return self.filter(document__in=Document.objects.for_classes_of(user))
+
     def with_outline(self) -> "ArticleQuerySet":
         """Everything the outline and the text need, in four queries whatever the size."""
         return self.select_related("document").prefetch_related(
@@ -137,8 +199,11 @@ class Section(models.Model):
         return self.heading or str(self.get_level_display())
 
     def get_absolute_url(self) -> str:
-        # By the article's id, not the article: a link to a section costs no query.
-        return f"{reverse('corpus:article_detail', args=[self.article_id])}#s{self.position}"
+        # By the article's id, not the article: a link to a section costs no query. Positions
+        # run 1, 2, 3…, so the section's page of the article follows from its own.
+        page = (self.position - 1) // SECTIONS_PER_PAGE + 1
+        query = f"?page={page}" if page > 1 else ""
+        return f"{reverse('corpus:article_detail', args=[self.article_id])}{query}#s{self.position}"
 
     @property
     def point_count(self) -> int:

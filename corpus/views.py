@@ -1,26 +1,33 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from corpus.forms import ConfirmImportForm, ImportForm, LibrarySearchForm
+from corpus.forms import (
+    ConfirmImportForm,
+    ImportForm,
+    LibrarySearchForm,
+    PageForm,
+    VisibilityForm,
+)
 from corpus.importing import (
     ImportFailed,
     import_job_preview,
     import_job_start,
 )
 from corpus.importing import document_import as save_document
-from corpus.models import Article, Document, ImportJob
+from corpus.models import SECTIONS_PER_PAGE, Article, Document, ImportJob, Paragraph
 
 
 @require_GET
 def library(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    articles = Article.objects.search(query)
+    articles = Article.objects.visible_to(request.user).search(query)
     with_counts = articles.annotate(point_count=Count("sections__paragraphs__points")).order_by(
         "position"
     )
@@ -38,28 +45,40 @@ def library(request: HttpRequest) -> HttpResponse:
 @require_GET
 def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     document = get_object_or_404(
-        Document.objects.select_related("imported_by", "generation"), pk=document_id
+        Document.objects.visible_to(request.user).select_related("owner", "generation"),
+        pk=document_id,
     )
     articles = document.articles.annotate(point_count=Count("sections__paragraphs__points"))
-    return render(
-        request, "corpus/document_detail.html", {"document": document, "articles": articles}
-    )
+    context = {"document": document, "articles": articles}
+    if document.is_owned_by(request.user) and request.user.has_perm("corpus.publish_document"):
+        context["visibility_form"] = VisibilityForm(initial={"visibility": document.visibility})
+    return render(request, "corpus/document_detail.html", context)
 
 
 @require_GET
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.with_outline(), pk=article_id)
-    sections = list(article.sections.all())
-    return render(request, "corpus/article_detail.html", {"article": article, "sections": sections})
+    """An article's outline and text, a page of sections at a time (a report with thousands
+    of headings stays a page a phone can load)."""
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("document"), pk=article_id
+    )
+    form = PageForm(request.GET)
+    paragraphs = Paragraph.objects.prefetch_related("points")
+    sections = article.sections.prefetch_related(Prefetch("paragraphs", queryset=paragraphs))
+    page = Paginator(sections, SECTIONS_PER_PAGE).get_page(
+        form.cleaned_data["page"] if form.is_valid() else 1
+    )
+    context = {"article": article, "sections": list(page.object_list), "page": page}
+    return render(request, "corpus/article_detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES, background=True)
+        form = ImportForm(request.POST, request.FILES, background=True, user=request.user)
     else:
-        form = ImportForm(background=True)
+        form = ImportForm(background=True, user=request.user)
     context = {"form": form}
     if request.method == "POST" and form.is_valid() and "document" in form.cleaned_data:
         try:
@@ -76,7 +95,9 @@ def document_import(request: HttpRequest) -> HttpResponse:
         preview = form.cleaned_data["preview"]
         context |= {
             "preview": preview,
-            "confirm_form": ConfirmImportForm.for_preview(preview, form.cleaned_data["filename"]),
+            "confirm_form": ConfirmImportForm.for_preview(
+                preview, form.cleaned_data["filename"], request.user
+            ),
         }
     template = "corpus/import.html#workspace" if request.htmx else "corpus/import.html"
     return render(
@@ -92,7 +113,7 @@ def document_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 def _job_response(request: HttpRequest, job: ImportJob) -> HttpResponse:
-    context, status = {"form": ImportForm(background=True), "job": job}, 200
+    context, status = {"form": ImportForm(background=True, user=request.user), "job": job}, 200
     if not job.is_running:
         try:
             preview = import_job_preview(job)
@@ -101,7 +122,7 @@ def _job_response(request: HttpRequest, job: ImportJob) -> HttpResponse:
         else:
             context |= {
                 "preview": preview,
-                "confirm_form": ConfirmImportForm.for_preview(preview, job.filename),
+                "confirm_form": ConfirmImportForm.for_preview(preview, job.filename, request.user),
             }
     template = "corpus/import.html#workspace" if request.htmx else "corpus/import.html"
     return render(request, template, context, status=status)
@@ -110,19 +131,28 @@ def _job_response(request: HttpRequest, job: ImportJob) -> HttpResponse:
 @login_required
 @require_POST
 def document_import_confirm(request: HttpRequest) -> HttpResponse:
-    form = ConfirmImportForm(request.POST)
-    if not form.is_valid():
+    form = ConfirmImportForm(request.POST, user=request.user)
+    failed = None
+    if form.is_valid():
+        try:
+            result = save_document(
+                preview=form.cleaned_data["preview"],
+                filename=form.cleaned_data["filename"],
+                user=request.user,
+                visibility=form.cleaned_data.get("visibility"),
+            )
+        except ImportFailed as error:
+            failed = [error.message]
+    if not form.is_valid() or failed:
         return render(
             request,
             "corpus/import.html",
-            {"form": ImportForm(), "confirm_errors": form.non_field_errors()},
+            {
+                "form": ImportForm(user=request.user),
+                "confirm_errors": failed or form.non_field_errors(),
+            },
             status=400,
         )
-    result = save_document(
-        preview=form.cleaned_data["preview"],
-        filename=form.cleaned_data["filename"],
-        user=request.user,
-    )
     if result.created:
         messages.success(request, _("已导入《%(title)s》。") % {"title": result.document.title})
     else:

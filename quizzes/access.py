@@ -52,23 +52,22 @@ def answers_withheld(user, article: Article | int) -> set[int]:
 
 
 def items_held_by_others(user, article: Article | int) -> set[int]:
-    """The article's items another teacher's assignment asks (past ones too: their results show
-    the items) or another teacher's live game asks while it runs. Only those teachers change
-    them; anyone else's edit or disabling would regrade or empty a class that is not theirs."""
-    assignments = Assignment.objects.filter(article=article).exclude(classroom__teacher=user)
+    """The article's items another teacher's live game asks while it runs: an edit would
+    regrade the room mid-game, so the owner waits for it to end. (Assignments keep the version
+    of each question they were set with: an edit never reaches them.)"""
     games = (
         LiveSession.objects.filter(article=article)
         .exclude(teacher=user)
         .exclude(state=LiveSession.State.ENDED)
     )
-    return _questions_of(assignments, games)
+    return _questions_of(games)
 
 
 def _questions_of(*querysets) -> set[int]:
-    """The item ids the assignments' or games' questions are (each keeps them as a list)."""
-    return {
-        item_id
-        for queryset in querysets
-        for item_ids in queryset.values_list("item_ids", flat=True)
-        for item_id in item_ids
-    }
+    """The item ids the assignments' or games' questions are (each keeps them as a list), read
+    in one query: the answer request asks on every card."""
+    first, *rest = (
+        queryset.order_by().values_list("item_ids", flat=True) for queryset in querysets
+    )
+    lists = first.union(*rest, all=True).order_by() if rest else first
+    return {item_id for item_ids in lists for item_id in item_ids}

@@ -18,8 +18,10 @@ from quizzes.models import (
     PracticeAnswer,
     PracticeTest,
     Removal,
+    StudyItem,
 )
 from quizzes.practice import practice_test_with, questions_choose
+from quizzes.study import selections_prune
 
 
 class JoinRefused(Exception):
@@ -65,6 +67,7 @@ def member_remove(classroom: Classroom, membership_id: int) -> bool:
             return False
         Removal.objects.get_or_create(classroom=classroom, user_id=membership.user_id)
         membership.delete()
+        selections_prune(user=membership.user)  # the texts shared with the class go too
     return True
 
 
@@ -90,7 +93,7 @@ def assignment_create(
 ) -> Assignment:
     """The questions are chosen once, so every learner answers the same ones (in their own order)."""
     chosen = questions_choose(article=article, section=section, kinds=kinds, size=size, rng=rng)
-    return Assignment.objects.create(
+    assignment = Assignment(
         classroom=classroom,
         article=article,
         section=section,
@@ -99,6 +102,9 @@ def assignment_create(
         time_limit=time_limit or None,
         due_at=due_at,
     )
+    assignment.keep_versions(StudyItem.objects.filter(pk__in=chosen))
+    assignment.save()
+    return assignment
 
 
 def assignment_start(
@@ -164,7 +170,10 @@ def assignment_results(
             answered=Count("pk"), right=Count("pk", filter=Q(correct=True))
         )
     }
-    items = {item.pk: item for item in assignment.article.items.filter(pk__in=assignment.item_ids)}
+    items = {
+        item.pk: assignment.as_set(item)
+        for item in assignment.article.items.filter(pk__in=assignment.item_ids)
+    }
     questions = []
     for item_id in assignment.item_ids:
         row = counts.get(item_id, {"answered": 0, "right": 0})

@@ -138,7 +138,7 @@ def practice_test_submit(
         if test.is_finished:
             return test
         late = not test.accepts_answers(now)
-        questions = list(test.answers.select_related("item"))
+        questions = as_asked(test, test.answers.select_related("item"))
         for question in questions:
             typed, chosen = responses.get(question.position, ([], []))
             question.given = [] if late else kept_answers(chosen or typed)
@@ -162,12 +162,37 @@ def practice_test_submit(
     return test
 
 
+def as_asked(test: PracticeTest, questions) -> list[PracticeAnswer]:
+    """The test's questions with their items as the test asks them: an assignment's attempt
+    gets the version kept when the assignment was set (Assignment.as_set)."""
+    questions = list(questions)
+    if test.assignment_id is not None:
+        assignment = test.assignment
+        for question in questions:
+            assignment.as_set(question.item)
+    return questions
+
+
 def scope_title(article: Article, section: Section | None, item_ids: list[int]) -> str | None:
     """The heading or title a test or a game is on, or None when naming it would answer one of
     its questions (a title or heading cloze, or an answer the heading contains)."""
     text = str(section) if section is not None else article.title
     questions = StudyItem.objects.filter(pk__in=item_ids).only("source", "answers")
     return None if any(item.answered_by(text) for item in questions) else text
+
+
+def assignments_titled(assignments, handed_in: set[int]) -> list:
+    """The assignments for a learner's page, each with `scope`: its article and heading, or
+    None while naming them would answer one of its questions (until the learner hands in)."""
+    assignments = list(assignments)
+    for assignment in assignments:
+        full = str(assignment.section) if assignment.section else assignment.article.title
+        assignment.scope = (
+            full
+            if assignment.pk in handed_in
+            else scope_title(assignment.article, assignment.section, assignment.item_ids)
+        )
+    return assignments
 
 
 def _spread(candidates: list[tuple[int, int | None]], size: int, rng: random.Random) -> list[int]:

@@ -6,12 +6,13 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from corpus.models import Paragraph
+from corpus.models import Article, Paragraph
 from quizzes import grading, scheduling
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
 
@@ -69,6 +70,20 @@ def _sql(template: str) -> str:
         "paragraph": Paragraph,
     }
     return template.format(**{name: model._meta.db_table for name, model in tables.items()})
+
+
+def selections_prune(*, user=None, document=None) -> None:
+    """Forget the chosen articles a learner may no longer read (the owner made the document
+    private, or the learner left the class it was shared with): the user's, or those of
+    everyone studying the document."""
+    users = [user] if user is not None else []
+    if document is not None:
+        chosen = StudySelection.objects.filter(article__document=document)
+        users += get_user_model().objects.filter(pk__in=chosen.values("user")).distinct()
+    for learner in users:
+        StudySelection.objects.filter(user=learner).exclude(
+            article__in=Article.objects.visible_to(learner)
+        ).delete()
 
 
 def next_card(user, now: datetime, options: LearnerSettings | None = None) -> Next:

@@ -41,7 +41,17 @@ urlpatterns = [
     path(
         "documents/<id:document_id>/generation/", items.generation_status, name="generation_status"
     ),
+    path(
+        "documents/<id:document_id>/generation/restart/",
+        items.generation_restart,
+        name="generation_restart",
+    ),
     path("documents/<id:document_id>/outline/", outline.document_outline, name="document_outline"),
+    path(
+        "documents/<id:document_id>/visibility/",
+        outline.document_visibility,
+        name="document_visibility",
+    ),
     path(
         "documents/<id:document_id>/outline/correct/",
         outline.document_outline_correct,

@@ -66,7 +66,9 @@ class ArticleQueryForm(forms.Form):
     article = IdChoiceField(queryset=Article.objects.all(), required=False)
 
     @classmethod
-    def article_in(cls, query) -> Article | None:
-        """The article named, or None (missing, malformed or unknown): then the page offers a picker."""
+    def article_in(cls, query, articles) -> Article | None:
+        """The article named, among `articles` (those the user may use here), or None (missing,
+        malformed, unknown or not theirs): then the page offers a picker."""
         form = cls(query)
+        form.fields["article"].queryset = articles
         return form.cleaned_data["article"] if form.is_valid() else None

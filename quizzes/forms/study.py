@@ -22,10 +22,16 @@ class SourceField(forms.ChoiceField):
 class SelectionForm(forms.Form):
     articles = IdMultipleChoiceField(
         label=_("要学习的文章"),
-        queryset=Article.objects.select_related("document"),
+        queryset=Article.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = Article.objects.visible_to(user).select_related(
+            "document"
+        )
 
 
 class AnswerForm(forms.Form):

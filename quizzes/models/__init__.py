@@ -8,7 +8,14 @@ from quizzes.models.classrooms import (
     Membership,
     Removal,
 )
-from quizzes.models.items import Generation, ItemFlag, StudyItem, StudyItemQuerySet, TeacherRequest
+from quizzes.models.items import (
+    Generation,
+    ItemFlag,
+    SignUp,
+    StudyItem,
+    StudyItemQuerySet,
+    TeacherRequest,
+)
 from quizzes.models.live import LiveAnswer, LiveDelivery, LiveJoinAttempt, LivePlayer, LiveSession
 from quizzes.models.live import new_pin as new_live_pin
 from quizzes.models.practice import PracticeAnswer, PracticeTest
@@ -31,6 +38,7 @@ __all__ = [
     "PracticeTest",
     "Removal",
     "ReviewLog",
+    "SignUp",
     "StudyCard",
     "StudyItem",
     "StudyItemQuerySet",

@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
 
+# What an assignment keeps of each question: what is asked, what counts as right, and the
+# source its feedback shows.
+ASKED_FIELDS = ["kind", "prompt", "answers", "options", "cloze", "source", "start", "end", "extra"]
+
 # Join codes avoid letters and digits that are easy to mix up when read off a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
@@ -138,6 +142,9 @@ class Assignment(models.Model):
     )
     kinds = models.JSONField(_("题型"), default=list)
     item_ids = models.JSONField(_("题目"), default=list)
+    # Each question as it was when the assignment was set ({item id: ASKED_FIELDS}): the
+    # learners answer and are graded on that version, whatever the owner edits later.
+    versions = models.JSONField(_("题目版本"), default=dict, blank=True)
     time_limit = models.PositiveIntegerField(_("限时（分钟）"), null=True, blank=True)
     due_at = models.DateTimeField(_("截止时间"))
     created_at = models.DateTimeField(_("布置时间"), auto_now_add=True)
@@ -152,3 +159,18 @@ class Assignment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("quizzes:assignment_detail", args=[self.pk])
+
+    def keep_versions(self, items) -> None:
+        """Record the questions as they are now (before the assignment is saved)."""
+        self.versions = {
+            str(item.pk): {name: getattr(item, name) for name in ASKED_FIELDS} for item in items
+        }
+
+    def as_set(self, item):
+        """The item as this assignment asks it: its kept version laid over the current row
+        (the same object, changed in place, not saved). An item set before versions were kept
+        is asked as it is."""
+        version = self.versions.get(str(item.pk))
+        for name, value in (version or {}).items():
+            setattr(item, name, value)
+        return item

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -280,6 +281,8 @@ class Generation(models.Model):
     done = models.PositiveIntegerField(_("已完成文章"), default=0)
     total = models.PositiveIntegerField(_("文章总数"), default=0)
     error = models.TextField(_("错误"), blank=True)
+    # DOCUMENT_MAX_ITEMS when the document reached it (later articles got no items), else 0.
+    capped = models.PositiveIntegerField(_("条目上限"), default=0)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
@@ -292,6 +295,15 @@ class Generation(models.Model):
     @property
     def is_running(self) -> bool:
         return self.state in {self.State.QUEUED, self.State.RUNNING}
+
+    @property
+    def is_stalled(self) -> bool:
+        """Failed, or silent for GENERATION_STALLED_AFTER seconds while queued or running (its
+        worker was killed, or none runs): it will not finish by itself."""
+        if self.state == self.State.FAILED:
+            return True
+        quiet = timezone.now() - self.updated_at
+        return self.is_running and quiet > timedelta(seconds=settings.GENERATION_STALLED_AFTER)
 
     @property
     def percent(self) -> int:
@@ -320,3 +332,17 @@ class TeacherRequest(models.Model):
         grant_role(self.user, TEACHER)
         self.approved_at = timezone.now()
         self.save(update_fields=["approved_at"])
+
+
+class SignUp(models.Model):
+    """An account made from an address: the sign-up limit counts them (quizzes.limits)."""
+
+    address = models.GenericIPAddressField()
+    teacher_request = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address", "created_at"], name="signup_address")]
+
+    def __str__(self) -> str:
+        return self.address

@@ -33,6 +33,12 @@ def timeuntil_interval(interval) -> str:
 # sees their day's cards on the library and their mastery on an article's outline.
 
 
+@register.filter
+def owned_by(document, user) -> bool:
+    """Whether the user corrects the document's outline and edits its items."""
+    return document.is_owned_by(user)
+
+
 @register.inclusion_tag("quizzes/includes/today.html", takes_context=True)
 def today_card(context) -> dict:
     """What a signed-in learner has due today: the home page's next step."""

@@ -32,7 +32,7 @@ from quizzes.forms import (
     RemovedLearnerForm,
 )
 from quizzes.models import Assignment, Classroom, StudyItem
-from quizzes.practice import NoQuestions
+from quizzes.practice import NoQuestions, assignments_titled
 from quizzes.roles import is_teacher
 from studyapp.clientip import client_address
 
@@ -116,7 +116,8 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     else:
         attempts = request.user.practice_tests.filter(assignment__classroom=classroom)
         mine = {test.assignment_id: test for test in attempts}
-        context["assignments"] = list(assignments)
+        handed_in = {pk for pk, test in mine.items() if test.is_finished}
+        context["assignments"] = assignments_titled(assignments, handed_in)
         for assignment in context["assignments"]:
             assignment.my_attempt = mine.get(assignment.pk)
     return render(request, "quizzes/classrooms/detail.html", context)
@@ -194,9 +195,10 @@ def class_code_renew(request: HttpRequest, class_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
     classroom = taught_class_or_404(request, class_id)
-    article = ArticleQueryForm.article_in(request.GET)
+    usable = Article.objects.for_classes_of(request.user)
+    article = ArticleQueryForm.article_in(request.GET, usable)
     if article is None:
-        articles = Article.objects.select_related("document").order_by("document", "position")
+        articles = usable.select_related("document").order_by("document", "position")
         return render(
             request,
             "quizzes/classrooms/assignment_choose.html",

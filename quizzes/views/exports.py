@@ -18,7 +18,9 @@ def _download(items, fmt: str, *, deck_name: str, filename: str) -> HttpResponse
 @teacher_required
 @require_GET
 def article_export(request: HttpRequest, article_id: int, fmt: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("document"), pk=article_id)
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("document"), pk=article_id
+    )
     items = StudyItem.objects.active().filter(article=article)
     return _download(
         items, fmt, deck_name=deck_name_for(article=article), filename=f"xueer-article-{article.pk}"
@@ -28,7 +30,7 @@ def article_export(request: HttpRequest, article_id: int, fmt: str) -> HttpRespo
 @teacher_required
 @require_GET
 def document_export(request: HttpRequest, document_id: int, fmt: str) -> HttpResponse:
-    document = get_object_or_404(Document, pk=document_id)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
     items = StudyItem.objects.active().of_document(document)
     return _download(
         items,

@@ -15,26 +15,48 @@ from quizzes.access import answers_withheld, items_held_by_others, teacher_requi
 from quizzes.forms import FlagForm, ItemForm, ItemStatusForm, KindFilterForm
 from quizzes.models import Generation, ItemFlag, StudyItem
 from quizzes.roles import is_teacher
+from quizzes.tasks import items_restart_if_stalled
 
 
-def _get_item(item_id: int) -> StudyItem:
+def _get_item(request: HttpRequest, item_id: int) -> StudyItem:
+    """An item of a document the user may read; anyone else's private one is not there."""
+    items = StudyItem.objects.filter(
+        article__document__in=Document.objects.visible_to(request.user)
+    )
     return get_object_or_404(
-        StudyItem.objects.select_related("article__document", "section", "paragraph"), pk=item_id
+        items.select_related("article__document", "section", "paragraph"), pk=item_id
     )
 
 
-def _can_manage(request: HttpRequest) -> bool:
-    return request.user.is_superuser or is_teacher(request.user)
+def _get_article(request: HttpRequest, article_id: int) -> Article:
+    return get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("document"), pk=article_id
+    )
+
+
+def _can_manage(request: HttpRequest, document: Document) -> bool:
+    """Teachers (and the document's owner) see every item with its answer."""
+    return (
+        request.user.is_superuser or is_teacher(request.user) or document.is_owned_by(request.user)
+    )
+
+
+def _get_own_item(request: HttpRequest, item_id: int) -> StudyItem:
+    """An item the user edits: one of a document they own (to anyone else it is not there)."""
+    item = _get_item(request, item_id)
+    if not item.article.document.is_owned_by(request.user):
+        raise Http404
+    return item
 
 
 HELD_MESSAGE = gettext_lazy(
-    "这个条目在其他老师的作业或正在进行的抢答里，只有那位老师能修改或停用它；你可以添加一个新条目。"
+    "这个条目在其他老师正在进行的抢答里，抢答结束后才能修改或停用它；你可以添加一个新条目。"
 )
 
 
 def _held_by_others(request: HttpRequest, item: StudyItem) -> bool:
-    """Another teacher's assignment or running game asks the item (then says so): it is theirs
-    to change."""
+    """Another teacher's running game asks the item (then says so): it waits until the game
+    ends. (An assignment keeps the version of its questions it was set with, so it is not held.)"""
     if item.pk in items_held_by_others(request.user, item.article_id):
         messages.error(request, HELD_MESSAGE)
         return True
@@ -44,8 +66,9 @@ def _held_by_others(request: HttpRequest, item: StudyItem) -> bool:
 @login_required
 @require_GET
 def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("document"), pk=article_id)
-    teacher = _can_manage(request)
+    article = _get_article(request, article_id)
+    teacher = _can_manage(request, article.document)
+    editor = article.document.is_owned_by(request.user)
     items = article.items.select_related("section").order_by("kind", "id")
     if not teacher:
         items = items.filter(status=StudyItem.Status.ACTIVE)
@@ -60,15 +83,17 @@ def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
         "form": form,
         "kind": kind,
         "teacher": teacher,
-        "held": items_held_by_others(request.user, article) if teacher else set(),
+        "editor": editor,
+        "held": items_held_by_others(request.user, article) if editor else set(),
         "kinds": [(value, label, counts.get(value, 0)) for value, label in StudyItem.Kind.choices],
     }
     return render(request, "quizzes/item_list.html", context)
 
 
 def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpResponse:
-    item = _get_item(item_id)
-    teacher = _can_manage(request)
+    item = _get_item(request, item_id)
+    teacher = _can_manage(request, item.article.document)
+    editor = item.article.document.is_owned_by(request.user)
     if item.status != StudyItem.Status.ACTIVE and not teacher:
         raise Http404
     # A learner's open assignment or running game asks this item: its answer waits (teachers
@@ -78,7 +103,8 @@ def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpR
         "item": item,
         "flag_form": FlagForm(),
         "teacher": teacher,
-        "held": teacher and item.pk in items_held_by_others(request.user, item.article_id),
+        "editor": editor,
+        "held": editor and item.pk in items_held_by_others(request.user, item.article_id),
         "revealed": revealed and not withheld,
         "withheld": withheld,
     }
@@ -106,13 +132,13 @@ def item_answer(request: HttpRequest, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_item(item_id)
+    item = _get_item(request, item_id)
     form = FlagForm(request.POST)
     if not form.is_valid():
         context = {
             "item": item,
             "flag_form": form,
-            "teacher": _can_manage(request),
+            "teacher": _can_manage(request, item.article.document),
             "revealed": False,
         }
         return render(request, "quizzes/item_detail.html", context, status=400)
@@ -125,10 +151,10 @@ def item_flag(request: HttpRequest, item_id: int) -> HttpResponse:
     return redirect(item)
 
 
-@teacher_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_item(item_id)
+    item = _get_own_item(request, item_id)
     if _held_by_others(request, item):
         return redirect(item)
     form = ItemForm(request.POST or None, instance=item)
@@ -146,10 +172,12 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
     )
 
 
-@teacher_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=article_id)
+    article = _get_article(request, article_id)
+    if not article.document.is_owned_by(request.user):
+        raise Http404
     form = ItemForm(request.POST or None, instance=StudyItem(article=article))
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -166,10 +194,10 @@ def item_add(request: HttpRequest, article_id: int) -> HttpResponse:
     )
 
 
-@teacher_required
+@login_required
 @require_POST
 def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_item(item_id)
+    item = _get_own_item(request, item_id)
     form = ItemStatusForm(request.POST)
     back = (form.is_valid() and form.next_url(request)) or item
     if _held_by_others(request, item):
@@ -190,7 +218,9 @@ def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_GET
 def flag_list(request: HttpRequest) -> HttpResponse:
     flags = (
-        ItemFlag.objects.filter(resolved_at__isnull=True)
+        ItemFlag.objects.filter(
+            resolved_at__isnull=True, item__article__document__owner=request.user
+        )
         .select_related("item__article", "user")
         .order_by("item__article", "-created_at")
     )
@@ -200,7 +230,9 @@ def flag_list(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @require_POST
 def flag_resolve(request: HttpRequest, flag_id: int) -> HttpResponse:
-    flag = get_object_or_404(ItemFlag, pk=flag_id, resolved_at__isnull=True)
+    flag = get_object_or_404(
+        ItemFlag, pk=flag_id, resolved_at__isnull=True, item__article__document__owner=request.user
+    )
     flag.resolve(request.user)
     messages.success(request, _("已标记为处理完毕。"))
     return redirect("quizzes:flag_list")
@@ -208,7 +240,21 @@ def flag_resolve(request: HttpRequest, flag_id: int) -> HttpResponse:
 
 @require_GET
 def generation_status(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = get_object_or_404(Document, pk=document_id)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
     generation = Generation.objects.filter(document=document).first()
     context = {"document": document, "generation": generation}
     return render(request, "quizzes/includes/generation.html", context)
+
+
+@login_required
+@require_POST
+def generation_restart(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The owner starts a stalled or failed generation again; one that is moving goes on."""
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
+    if not document.is_owned_by(request.user):
+        raise Http404
+    if items_restart_if_stalled(document):
+        messages.success(request, _("已重新开始生成学习条目。"))
+    else:
+        messages.info(request, _("学习条目正在生成或已经生成，不必重新开始。"))
+    return redirect(document)

@@ -82,9 +82,10 @@ def live_new(request: HttpRequest) -> HttpResponse:
     if not query.is_valid():
         raise Http404
     assignment = query.cleaned_data["assignment"]
-    article = assignment.article if assignment else ArticleQueryForm.article_in(request.GET)
+    usable = Article.objects.for_classes_of(request.user)
+    article = assignment.article if assignment else ArticleQueryForm.article_in(request.GET, usable)
     if article is None:
-        articles = Article.objects.select_related("document").order_by("document", "position")
+        articles = usable.select_related("document").order_by("document", "position")
         return render(request, "quizzes/live/new.html", {"articles": articles})
     form = LiveForm(
         request.POST or None, kinds=StudyItem.LIVE_KINDS, from_assignment=assignment is not None

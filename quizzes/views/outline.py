@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus.corrections import MAX_LEVEL, CorrectionError
+from corpus.forms import VisibilityForm
 from corpus.models import Document
 from quizzes.corrections import document_correct
 from quizzes.forms import CorrectionForm
+from quizzes.study import selections_prune
 
 DONE = {
     "heading": gettext_lazy("已设为标题。"),
@@ -25,10 +27,10 @@ DONE = {
 
 def _get_document_for_owner(request: HttpRequest, document_id: int) -> Document:
     """Only the one who imported a document corrects it; to anyone else it is not there."""
-    documents = Document.objects.all()
-    if not request.user.is_superuser:
-        documents = documents.filter(imported_by=request.user)
-    return get_object_or_404(documents, pk=document_id)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
+    if not document.is_owned_by(request.user):
+        raise Http404
+    return document
 
 
 @login_required
@@ -55,3 +57,25 @@ def document_outline_correct(request: HttpRequest, document_id: int) -> HttpResp
     else:
         messages.success(request, DONE[form.cleaned_data["op"]])
     return redirect("quizzes:document_outline", document.pk)
+
+
+@login_required
+@require_POST
+def document_visibility(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The owner (a teacher) shares a document with their classes, publishes it, or takes it
+    back; learners who can no longer read it stop studying it. To anyone else it is not there."""
+    document = _get_document_for_owner(request, document_id)
+    form = VisibilityForm(request.POST)
+    if not request.user.has_perm("corpus.publish_document"):
+        messages.error(request, _("只有老师能与班级共享或发布文档。"))
+    elif not form.is_valid():
+        messages.error(request, _("请选择谁能看到这份文档。"))
+    else:
+        document.visibility = form.cleaned_data["visibility"]
+        document.save(update_fields=["visibility"])
+        selections_prune(document=document)
+        messages.success(
+            request,
+            _("现在能看到这份文档的是：%(who)s。") % {"who": document.get_visibility_display()},
+        )
+    return redirect(document)

@@ -14,6 +14,7 @@ from quizzes.models import PracticeTest, StudyItem
 from quizzes.practice import (
     NoQuestions,
     NotHandedIn,
+    as_asked,
     practice_test_create,
     practice_test_retake,
     practice_test_submit,
@@ -25,7 +26,7 @@ QUICK_SIZE = 10
 
 def _get_test_for_user(request: HttpRequest, test_id: int) -> PracticeTest:
     return get_object_or_404(
-        request.user.practice_tests.select_related("article", "section"), pk=test_id
+        request.user.practice_tests.select_related("article", "section", "assignment"), pk=test_id
     )
 
 
@@ -39,9 +40,10 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest) -> HttpResponse:
-    article = ArticleQueryForm.article_in(request.GET)
+    readable = Article.objects.visible_to(request.user)
+    article = ArticleQueryForm.article_in(request.GET, readable)
     if article is None:
-        articles = Article.objects.select_related("document").order_by("document", "position")
+        articles = readable.select_related("document").order_by("document", "position")
         return render(request, "quizzes/practice/choose.html", {"articles": articles})
     form = PracticeTestForm(request.POST or None, article=article, kinds=StudyItem.TESTABLE_KINDS)
     if request.method == "POST" and form.is_valid():
@@ -80,12 +82,11 @@ def practice_detail(request: HttpRequest, test_id: int) -> HttpResponse:
         if test.late and not finished_before:
             messages.error(request, _("超过了限时，这次交卷的答案不计分。"))
         return redirect(test)
-    questions = test.answers.select_related("item__paragraph", "item__section")
+    questions = as_asked(test, test.answers.select_related("item__paragraph", "item__section"))
     if test.is_finished:
         return render(
             request, "quizzes/practice/result.html", {"test": test, "questions": questions}
         )
-    questions = list(questions)
     title = scope_title(test.article, test.section, [question.item_id for question in questions])
     context = {"test": test, "questions": questions, "scope_title": title}
     return render(request, "quizzes/practice/test.html", context)
@@ -107,7 +108,12 @@ def practice_retake(request: HttpRequest, test_id: int) -> HttpResponse:
 @require_POST
 def practice_section(request: HttpRequest, section_id: int) -> HttpResponse:
     """One click from the progress page: a 10-question test on a weak section, all kinds."""
-    section = get_object_or_404(Section.objects.select_related("article"), pk=section_id)
+    section = get_object_or_404(
+        Section.objects.filter(article__in=Article.objects.visible_to(request.user)).select_related(
+            "article"
+        ),
+        pk=section_id,
+    )
     try:
         test = practice_test_create(
             user=request.user,

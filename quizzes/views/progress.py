@@ -14,7 +14,9 @@ from quizzes.dashboards import learner_dashboard
 @require_GET
 def progress_home(request: HttpRequest) -> HttpResponse:
     articles = list(
-        Article.objects.filter(study_selections__user=request.user).order_by("document", "position")
+        Article.objects.visible_to(request.user)
+        .filter(study_selections__user=request.user)
+        .order_by("document", "position")
     )
     context = learner_dashboard(request.user, articles, timezone.now()) | {
         "subject": request.user,

@@ -24,7 +24,7 @@ def _page_url(article: Article, level: int, group: int) -> str:
 @require_GET
 def recite(request: HttpRequest, article_id: int) -> HttpResponse:
     """The outline with a layer hidden; ?show=<group> reveals one group (the htmx request returns just it)."""
-    article = get_object_or_404(Article, pk=article_id)
+    article = get_object_or_404(Article.objects.visible_to(request.user), pk=article_id)
     outline = outline_entries(article)
     levels = levels_for(outline)
     query = RecitationQueryForm(request.GET)
@@ -51,7 +51,7 @@ def recite(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_POST
 def recite_rate(request: HttpRequest, article_id: int) -> HttpResponse:
     """A group's rating, recorded as a review of each of its key-point cards."""
-    article = get_object_or_404(Article, pk=article_id)
+    article = get_object_or_404(Article.objects.visible_to(request.user), pk=article_id)
     form = RecitationRatingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("评分表单已损坏，请重试。"))

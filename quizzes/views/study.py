@@ -28,9 +28,11 @@ from quizzes.models import (
     LearnerSettings,
     PracticeTest,
     ReviewLog,
+    StudyCard,
     StudyItem,
     StudySelection,
 )
+from quizzes.practice import assignments_titled
 from quizzes.study import (
     MISTAKE_CLEARED_AFTER,
     RATING_LABELS,
@@ -41,6 +43,7 @@ from quizzes.study import (
     next_mistake,
     review_override,
     review_undo,
+    selections_prune,
 )
 
 # Time spent on a card, from when the server showed it to the answer; longer is a break, not study.
@@ -83,6 +86,7 @@ def _review_url(source: str, last: int) -> str:
 @login_required
 @require_GET
 def study_home(request: HttpRequest) -> HttpResponse:
+    selections_prune(user=request.user)
     upcoming = next_card(request.user, timezone.now())
     selected = StudySelection.objects.filter(user=request.user).count()
     finished = PracticeTest.objects.filter(
@@ -96,15 +100,20 @@ def study_home(request: HttpRequest) -> HttpResponse:
         .select_related("classroom", "article")
         .order_by("due_at")
     )
-    context = {"next": upcoming, "selected": selected, "assignments": assignments}
+    context = {
+        "next": upcoming,
+        "selected": selected,
+        "assignments": assignments_titled(assignments.select_related("section"), set()),
+    }
     return render(request, "quizzes/study/home.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def study_choose(request: HttpRequest) -> HttpResponse:
+    selections_prune(user=request.user)
     current = Article.objects.filter(study_selections__user=request.user)
-    form = SelectionForm(request.POST or None, initial={"articles": current})
+    form = SelectionForm(request.POST or None, initial={"articles": current}, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             StudySelection.objects.filter(user=request.user).delete()
@@ -137,6 +146,7 @@ def study_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def study_review(request: HttpRequest) -> HttpResponse:
+    selections_prune(user=request.user)
     query = ReviewQueryForm(request.GET)
     valid = query.is_valid()
     context = _card_context(request, timezone.now(), query.cleaned_data["source"] if valid else "")
@@ -150,6 +160,21 @@ def study_review(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _studied(items, user):
+    """The items annotated with `studied`: the learner chose their article, or has a card of
+    theirs (as the mistake book's are). Read with the item itself, at no extra query."""
+    card = StudyCard.objects.filter(item=OuterRef("pk"), user=user)
+    chosen = StudySelection.objects.filter(article=OuterRef("article"), user=user)
+    return items.annotate(studied=Exists(card) | Exists(chosen))
+
+
+def _studied_or_404(request: HttpRequest, item: StudyItem) -> None:
+    """404 for an item the learner does not study, and for one an open assignment or running
+    game of theirs asks, whose answer waits."""
+    if not item.studied or item.pk in answers_withheld(request.user, item.article_id):
+        raise Http404
+
+
 @login_required
 @require_GET
 def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
@@ -160,12 +185,13 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
     item's back would hand over its answer without the typing.
     """
     item = get_object_or_404(
-        StudyItem.objects.active().filter(kind__in=StudyItem.FLASHCARD_KINDS), pk=item_id
+        _studied(StudyItem.objects.active(), request.user).filter(
+            kind__in=StudyItem.FLASHCARD_KINDS
+        ),
+        pk=item_id,
     )
+    _studied_or_404(request, item)
     card = item.cards.filter(user=request.user).first()
-    chosen = StudySelection.objects.filter(user=request.user, article=item.article_id).exists()
-    if not (card or chosen) or item.pk in answers_withheld(request.user, item.article_id):
-        raise Http404
     now = timezone.now()
     state = card.fsrs_state if card else scheduling.CardState.new(now)
     options = LearnerSettings.for_user(request.user)
@@ -188,8 +214,10 @@ def study_reveal(request: HttpRequest, item_id: int) -> HttpResponse:
 def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     # The feedback shows the item's paragraph and links to its section in the article: load them now.
     item = get_object_or_404(
-        StudyItem.objects.active().select_related("paragraph", "section"), pk=item_id
+        _studied(StudyItem.objects.active(), request.user).select_related("paragraph", "section"),
+        pk=item_id,
     )
+    _studied_or_404(request, item)  # grading any item would show its answer in the feedback
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("答题表单已损坏，请重试。"))

@@ -67,7 +67,7 @@ def test_it_imports_a_pasted_page_after_previewing_its_outline(page, reader):
     click_through(page, preview.get_by_role("button", name="保存到书库"))
     document = Document.objects.get()
     assert page.url.endswith(document.get_absolute_url())
-    assert document.imported_by == reader
+    assert document.owner == reader
     expect(page.get_by_role("status")).to_have_text(f"已导入《{READING_BANNER}》。")
     expect(page.get_by_role("link", name=READING_TITLE)).to_be_visible()
 

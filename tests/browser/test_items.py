@@ -52,9 +52,9 @@ CHOICE_SOURCE = "近年来，不少地方把河道治理纳入乡村建设，水
 
 
 @pytest.fixture
-def river() -> Article:
-    """The river article, with the items its import generated."""
-    document = make_document(RIVER_PAGE, "river.md")
+def river(teacher) -> Article:
+    """The river article, the teacher's published text, with the items its import generated."""
+    document = make_document(RIVER_PAGE, "river.md", owner=teacher)
     assert StudyItem.objects.of_document(document).exists(), (
         "importing the page generated no study items"
     )

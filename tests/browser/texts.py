@@ -55,8 +55,11 @@ READING_HEADINGS = ["办好读书活动"]
 READING_POINTS = ["制定分阶段阅读计划", "组织线下交流分享"]
 
 
-def make_document(text: str, filename: str):
+def make_document(text: str, filename: str, owner=None):
+    """Imported as the site's own text (published), or as `owner`'s, published to everyone."""
     from corpus.importing import document_import, document_preview
 
-    preview = document_preview(data=text.encode("utf-8"))
-    return document_import(preview=preview, filename=filename).document
+    preview = document_preview(data=text.encode("utf-8"), user=owner)
+    visibility = "published" if owner is not None else None
+    result = document_import(preview=preview, filename=filename, user=owner, visibility=visibility)
+    return result.document

@@ -30,9 +30,15 @@ LIBRARY_HEADINGS = ["完善服务网络", "提升服务质量"]
 LIBRARY_POINTS = ["健全基层阅读服务网络", "推广流动图书服务", "培养专业馆员队伍"]
 
 
-def make_document(text: str = LIBRARY_PAGE, filename: str = "library.md", user=None):
+def make_document(
+    text: str = LIBRARY_PAGE, filename: str = "library.md", user=None, visibility=None
+):
+    """Imported as `user` would (no user: the site's own import, published to everyone)."""
     from corpus.importing import document_import, document_preview
 
     return document_import(
-        preview=document_preview(data=text.encode("utf-8")), filename=filename, user=user
+        preview=document_preview(data=text.encode("utf-8"), user=user),
+        filename=filename,
+        user=user,
+        visibility=visibility,
     ).document

@@ -40,7 +40,8 @@ def test_it_previews_a_pasted_text_then_saves_it_on_confirm(signed_in):
     assert response.status_code == 302
     assert response["Location"] == document.get_absolute_url()
     assert document.original_text == LIBRARY_PAGE  # CRLF from the textarea is not part of the text
-    assert document.imported_by.username == "learner1"
+    assert document.owner.username == "learner1"
+    assert document.visibility == Document.Visibility.PRIVATE  # a learner's text is their own
 
 
 @pytest.mark.django_db

@@ -71,6 +71,30 @@ def test_it_reveals_only_flashcards_the_learner_studies(learner, article, other_
     assert reveal(learner, elsewhere).status_code == 200
 
 
+def answer(client, item):
+    return client.post(
+        reverse("quizzes:study_answer", args=[item.pk]),
+        {"token": f"t-{item.pk}", "answer": item.answers, "option": item.answers},
+    )
+
+
+@pytest.mark.django_db
+def test_it_grades_only_what_the_learner_studies(learner, teacher, article, other_article):
+    """Answering is as guarded as revealing: grading any item would show its answer in the
+    feedback, so an item of an article the learner does not study, or of their open
+    assignment, is a 404 and records nothing."""
+    elsewhere = of_kind(other_article, "cloze")
+    assert answer(learner, elsewhere).status_code == 404
+    assignment = set_assignment(teacher, learner, article, [of_kind(article, "cloze").pk])
+    assert answer(learner, of_kind(article, "cloze")).status_code == 404
+    assert not learner.user.reviews.exists()
+    # What the learner studies is answered as always.
+    assert answer(learner, of_kind(article, "choice")).status_code == 302
+    assert learner.user.reviews.count() == 1
+    assignment.delete()
+    assert answer(learner, of_kind(article, "cloze")).status_code == 302
+
+
 @pytest.mark.django_db
 def test_it_withholds_the_answers_of_an_assignment_until_it_is_handed_in(learner, teacher, article):
     cloze, definition = of_kind(article, "cloze"), of_kind(article, "definition")

@@ -7,8 +7,14 @@ from tests.corpus.samples import make_document
 
 
 @pytest.fixture
-def items():
-    document = make_document()
+def owner(make_user):
+    return make_user("shi", role="teacher")
+
+
+@pytest.fixture
+def items(owner):
+    """A published text of the teacher `shi`: everyone reads it, only `shi` edits it."""
+    document = make_document(user=owner, visibility="published")
     items_generate(document)
     return StudyItem.objects.of_document(document)
 
@@ -20,8 +26,8 @@ def learner(client, make_user):
 
 
 @pytest.fixture
-def teacher(client, make_user):
-    client.force_login(make_user("shi", role="teacher"))
+def teacher(client, owner):
+    client.force_login(owner)
     return client
 
 
@@ -72,10 +78,16 @@ def test_it_lets_a_learner_flag_an_item_once(learner, items):
 
 
 @pytest.mark.django_db
-def test_it_shows_open_flags_to_teachers_and_resolves_them(client, make_user, items):
+def test_it_shows_open_flags_to_teachers_and_resolves_them(client, make_user, owner, items):
+    """To the owner of the item's document, who alone can fix it."""
     item = a_cloze(items)
     flag = ItemFlag.objects.create(item=item, user=make_user("xue"), reason="wrong_answer")
-    client.force_login(make_user("shi", role="teacher"))
+    client.force_login(make_user("pang", role="teacher"))
+    assert item.get_absolute_url() not in client.get(reverse("quizzes:flag_list")).content.decode()
+    client.post(reverse("quizzes:flag_resolve", args=[flag.pk]))
+    flag.refresh_from_db()
+    assert flag.resolved_at is None
+    client.force_login(owner)
     page = client.get(reverse("quizzes:flag_list")).content.decode()
     assert item.get_absolute_url() in page and "答案有误" in page
 
@@ -89,17 +101,21 @@ def test_it_shows_open_flags_to_teachers_and_resolves_them(client, make_user, it
 def test_it_keeps_teacher_pages_from_learners(learner, items):
     item = a_cloze(items)
     for url in [
-        reverse("quizzes:item_edit", args=[item.pk]),
-        reverse("quizzes:item_add", args=[item.article_id]),
         reverse("quizzes:flag_list"),
         reverse("quizzes:article_export", args=[item.article_id, "json"]),
     ]:
         assert learner.get(url).status_code == 403
+    # Editing is the document owner's: to anyone else those pages are not there.
+    for url in [
+        reverse("quizzes:item_edit", args=[item.pk]),
+        reverse("quizzes:item_add", args=[item.article_id]),
+    ]:
+        assert learner.get(url).status_code == 404
     assert (
         learner.post(
             reverse("quizzes:item_status", args=[item.pk]), {"status": "disabled"}
         ).status_code
-        == 403
+        == 404
     )
     item.refresh_from_db()
     assert item.status == StudyItem.Status.ACTIVE

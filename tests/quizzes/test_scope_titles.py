@@ -1,12 +1,15 @@
 """A test's header and the live projector name the article or section only when that name
 answers none of the questions: a title or heading cloze would otherwise be answered above it."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from corpus.models import Section
-from quizzes.models import LiveSession, StudyItem
+from quizzes.classrooms import assignment_start
+from quizzes.models import Assignment, Classroom, LiveSession, Membership, StudyItem
 from quizzes.practice import practice_test_with
 from tests.corpus.samples import LIBRARY_TITLE
 
@@ -53,3 +56,31 @@ def test_the_projector_hides_a_title_the_game_asks_about(teacher, article):
 
     assert LIBRARY_TITLE not in title(items(article, kind="choice", source=LIBRARY_TITLE))
     assert LIBRARY_TITLE in title(items(article, kind="choice", answers=["流动"]))
+
+
+@pytest.mark.django_db
+def test_the_class_and_study_pages_name_an_assignment_only_once_it_is_handed_in(
+    learner, teacher, article
+):
+    """An assignment on its title cloze is listed without its article's title until the
+    learner hands it in; one whose questions the title does not answer is named."""
+    classroom = Classroom.objects.create(name="一班", teacher=teacher.user)
+    Membership.objects.create(classroom=classroom, user=learner.user)
+    due = timezone.now() + timedelta(days=1)
+    title_cloze = items(article, kind="cloze", source=LIBRARY_TITLE)
+    assignment = Assignment.objects.create(
+        classroom=classroom, article=article, kinds=["cloze"], item_ids=title_cloze, due_at=due
+    )
+    for url in (reverse("quizzes:study_home"), classroom.get_absolute_url()):
+        page = learner.get(url).content.decode().split("<main", 1)[1]
+        assert LIBRARY_TITLE not in page and "作业（" in page
+    attempt = assignment_start(assignment, learner.user, now=timezone.now())
+    learner.post(attempt.get_absolute_url(), {})
+    page = learner.get(classroom.get_absolute_url()).content.decode()
+    assert LIBRARY_TITLE in page.split("<main", 1)[1]
+    flowing = items(article, kind="cloze", answers=["流动"])
+    Assignment.objects.create(
+        classroom=classroom, article=article, kinds=["cloze"], item_ids=flowing, due_at=due
+    )
+    home = learner.get(reverse("quizzes:study_home")).content.decode()
+    assert LIBRARY_TITLE in home.split("<main", 1)[1]

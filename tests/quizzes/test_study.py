@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quizzes.models import ReviewLog, StudyCard, StudyItem
+from quizzes.models import ReviewLog, StudyCard, StudyItem, StudySelection
 from quizzes.study import new_token
 from tests.quizzes.studying import START, answer, keypoints
 
@@ -121,6 +121,7 @@ def test_it_keeps_each_learners_cards_apart(client, learner, article, make_user)
     answer(learner, item, rating=3)
     mine = StudyCard.objects.get(user=learner.user, item=item)
     other = make_user("li")
+    StudySelection.objects.create(user=other, article=article)  # answers only what one studies
     client.force_login(other)
     client.post(
         reverse("quizzes:study_answer", args=[item.pk]), {"token": new_token(), "rating": 1}

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from corpus.importing import document_import, document_preview
+from corpus.models import Document
 from quizzes.demo import DEMO_CLASS, demo_class_build
 from quizzes.roles import LEARNER, TEACHER, grant_role
 
@@ -25,14 +26,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        for path in sorted(DEMO_DIR.glob("*.md")):
-            if path.name.lower() == "readme.md":
-                continue
-            result = document_import(
-                preview=document_preview(data=path.read_bytes()), filename=path.name
-            )
-            state = "loaded" if result.created else "already there"
-            self.stdout.write(f"{path.name}: {state}")
         User = get_user_model()
         for username, password, role in DEMO_ACCOUNTS:
             with transaction.atomic():
@@ -45,6 +38,18 @@ class Command(BaseCommand):
         teacher, learner = (
             User.objects.get(username=name) for name, _password, _role in DEMO_ACCOUNTS
         )
+        # The demo texts are the demo teacher's, published: the teacher corrects and edits them.
+        for path in sorted(DEMO_DIR.glob("*.md")):
+            if path.name.lower() == "readme.md":
+                continue
+            result = document_import(
+                preview=document_preview(data=path.read_bytes(), user=teacher),
+                filename=path.name,
+                user=teacher,
+                visibility=Document.Visibility.PUBLISHED,
+            )
+            state = "loaded" if result.created else "already there"
+            self.stdout.write(f"{path.name}: {state}")
         classroom = demo_class_build(teacher, learner, now=timezone.now())
         self.stdout.write(
             f"class {DEMO_CLASS}: {'created, with three weeks of answers' if classroom else 'kept'}"
