@@ -31,7 +31,7 @@ from quizzes.generation.items import (
 from quizzes.generation.library import library_of
 from quizzes.generation.segmentation import document_segmenter
 from quizzes.generation.terms import count_ngrams, document_terms
-from quizzes.generation.text import SentenceIndex, sentence_spans
+from quizzes.generation.text import SentenceIndex
 
 __all__ = [
     "BLANK",
@@ -64,7 +64,6 @@ def generate(outline: Outline, *, corpus_texts: Iterable[str] = ()) -> list[Item
             segmenter=segmenter,
             ngrams=ngrams,
             document_text="\n".join(texts),
-            sentence_count=sum(len(sentence_spans(text)) for text in texts),
             outline_index=SentenceIndex(texts),
             library=library,
         )

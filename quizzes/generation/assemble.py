@@ -7,7 +7,9 @@ is where distractors are looked for first.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from corpus.parsing import Article, Outline
 from quizzes.generation.blanks import fit_source
@@ -21,8 +23,19 @@ from quizzes.generation.document import (
     paragraph_places,
     title_place,
 )
-from quizzes.generation.drafts import Blank, Draft, leaks
-from quizzes.generation.items import CHOICE, CLOZE, MULTI, NUMBER, QUOTE, Item, item_key
+from quizzes.generation.drafts import TERM, Blank, Draft, leaks
+from quizzes.generation.hints import hint_for
+from quizzes.generation.items import (
+    CHOICE,
+    CLOZE,
+    ENUMERATION,
+    MULTI,
+    NUMBER,
+    QUOTE,
+    Item,
+    item_key,
+)
+from quizzes.generation.lexicon import DOMAIN_TERMS, EVALUATIVE_WORDS, is_generic
 from quizzes.generation.lists import LIST_MARK, Enumeration
 from quizzes.generation.numbers import HAS_FIGURE, number_drafts
 from quizzes.generation.outline_items import keypoint_drafts, outline_cloze
@@ -37,6 +50,14 @@ MULTI_DISTRACTORS_FEW, MULTI_DISTRACTORS_MANY, MANY_MEMBERS = 2, 3, 4
 # first such list of a sentence is taken.
 BODY_LIST_MIN_MEMBERS = 3
 SINGLE_BLANK_KINDS = (CLOZE, QUOTE, NUMBER)
+# Sentences of rhetoric, whose lists are not asked: calls to the audience and thanks.
+EXHORTATION_OPENERS = ("让我们", "我们要", "同志们")
+EXCLAMATIONS = ("！", "!")
+CLOSERS = "”’」』）) "
+# jieba's tags of people's names, and of idioms and set phrases.
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+SET_PHRASE_TAGS = frozenset({"i", "l"})
+DIGIT = re.compile(r"\d")
 END_MARKS = "。！？；!?;"
 
 
@@ -45,6 +66,13 @@ def build_items(outline: Outline, context: Context) -> Iterator[Item]:
     for index, article in enumerate(outline.articles):
         context.article_texts[index] = article_texts(article)
         drafts = list(article_drafts(article, index, context))
+        context.article_answers[index] = [
+            (draft.place.section, blank.answer, blank.tag)
+            for draft in drafts
+            if draft.kind in (CLOZE, QUOTE)
+            for blank in draft.blanks
+            if blank.sort == TERM
+        ]
         listed: set[frozenset[str]] = set()
         for draft in drafts:
             if draft.kind == MULTI:
@@ -65,18 +93,22 @@ def article_drafts(article: Article, index: int, context: Context) -> Iterator[D
         if section.heading and (heading := heading_of(article, index, section_index)):
             yield from line_drafts(heading, 0, len(heading.text), context)
         if section.points and (name := heading_of(article, index, section_index)):
-            yield from keypoint_drafts(name, section.points)
+            yield from keypoint_drafts(name, section)
     for place, points in paragraph_places(article, index):
         yield from paragraph_drafts(place, points, context)
 
 
 def line_drafts(place: Place, start: int, end: int, context: Context) -> Iterator[Draft]:
-    """A title, heading or key point: a cloze on it and a multiple choice on its lists."""
-    if draft := outline_cloze(place, start, end, context):
-        yield draft
+    """A title, heading or key point: a cloze on it and a multiple choice on its lists (not
+    on the list the cloze already blanks: 扎实做好____、____各项工作)."""
+    cloze = outline_cloze(place, start, end, context)
+    if cloze:
+        yield cloze
     tokens = context.tokens(place, start, end)
     for enumeration in context.enumerations(place, tokens):
-        yield from list_draft(place, (start, end), enumeration)
+        members = tuple(member.text for member in enumeration.members)
+        if cloze is None or cloze.answers != members:
+            yield from list_draft(place, (start, end), enumeration)
 
 
 def paragraph_drafts(place: Place, points: list[str], context: Context) -> Iterator[Draft]:
@@ -97,7 +129,7 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
             start == sentence[0] and body.rstrip(END_MARKS) == text[start:end]
             for start, end in point_spans
         )
-        wants_lists = LIST_MARK in body and not is_point
+        wants_lists = LIST_MARK in body and not is_point and not _exhorts(body)
         wants_definition = _defines(body)
         wants_figures = HAS_FIGURE.search(body) is not None
         if not (wants_lists or wants_definition or wants_figures):
@@ -117,22 +149,38 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
 def list_draft(
     place: Place, sentence: tuple[int, int], enumeration: Enumeration
 ) -> Iterator[Draft]:
-    """The draft of a multiple choice on a list's members, options still to come."""
+    """The draft of a multiple choice on a list's members, options still to come. Not on a
+    list of people, mostly (who attended is not what a text teaches: jieba reads some names
+    as words, 汪洋)."""
+    members = enumeration.members
+    if 2 * sum(member.tag in PERSON_TAGS for member in members) >= len(members):
+        return
+    # Nor on a list of praise (高屋建瓴、统揽全局、思想深邃), nor one with a word that names
+    # nothing among its members (考核、考试、类似).
+    if not any(member.text in DOMAIN_TERMS for member in members) and 2 * sum(
+        member.tag in SET_PHRASE_TAGS or _is_set_phrase(member.text) for member in members
+    ) >= len(members):
+        return
+    if any(is_generic(member.text) for member in members):
+        return
+    # Nor on a list of figures (分别增加6.5公斤、16.6公斤……): a table in words.
+    if any(DIGIT.search(member.text) for member in members):
+        return
     answers = tuple(member.text for member in enumeration.members)
     hidden = ((enumeration.start, enumeration.end),)
     fitted = fit_source(place.text, sentence, hidden, answers)
     if fitted is None:
         return
     blanks = tuple(Blank(m.start, m.end, m.text, m.tag) for m in enumeration.members)
-    draft = Draft(MULTI, place, *fitted, answers, blanks, hidden)
+    draft = Draft(MULTI, place, *fitted, answers, blanks, hidden, extra={"ordered": False})
     if not leaks(draft.stem, answers):
         yield draft
 
 
 def finish(draft: Draft, distractors: Distractors) -> Iterator[Item]:
     if draft.kind == MULTI:
-        if item := _multi(draft, distractors):
-            yield item
+        # A list with no plausible wrong members to offer is recalled instead.
+        yield _multi(draft, distractors) or to_item(replace(draft, kind=ENUMERATION))
         return
     yield to_item(draft)
     if draft.kind in SINGLE_BLANK_KINDS and len(draft.blanks) == 1:
@@ -152,8 +200,10 @@ def to_item(
         extra["blanks"] = draft.blank_offsets()
     if base:
         extra["base"] = base
+    key = item_key(kind, draft.source, answers)
+    extra["hint"] = hint_for(kind, answers, options, key, base or "")
     return Item(
-        key=item_key(kind, draft.source, answers),
+        key=key,
         kind=kind,
         article=draft.place.article,
         section=draft.place.section,
@@ -192,6 +242,19 @@ def _multi(draft: Draft, distractors: Distractors) -> Item | None:
         members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest()
     )
     return to_item(draft, MULTI, options, members)
+
+
+def _is_set_phrase(text: str) -> bool:
+    """Four characters of praise or manner as one phrase (思想深邃, 内涵丰富): a noun and an
+    evaluative word."""
+    return len(text) == 4 and (text[2:] in EVALUATIVE_WORDS or text[:2] in EVALUATIVE_WORDS)
+
+
+def _exhorts(sentence: str) -> bool:
+    """A call or a thanks (让我们……, ……表示诚挚感谢！): rhetoric, whose lists teach nothing."""
+    return sentence.startswith(EXHORTATION_OPENERS) or sentence.rstrip(CLOSERS).endswith(
+        EXCLAMATIONS
+    )
 
 
 def _defines(text: str) -> bool:

@@ -1,15 +1,23 @@
-"""Wrong options that look right: same kind as the key, from the nearest source that has one.
+"""Wrong options that look right and are wrong: the same kind of thing as the key.
 
-A term's distractors are terms of the same word class (noun for noun, idiom for idiom) and
-about the same length: first words of the same article (members of its other lists, then
-any word met in its sentences), then terms of the other documents of the library, then
-jieba's dictionary, most frequent first. A figure's distractors are figures with the same
-unit and the same shape (a year for a year, one decimal for one decimal): first from the
-article, then from the library, then made from the key (2024 -> 2023, 2025; 15 -> 10, 20).
+A term's distractors share its word class (jieba's tag, finer for names: a place for a
+place), its length band and its form, which is what shows they are the same kind of thing:
+what the texts list beside the key (医疗 beside 教育), a compound with the key's head (源头治理,
+系统治理 for 社会治理; ……产业 with ……产业), a figure of speech for a figure of speech (压舱石
+for 生命线). They come first from the same document (its lists, what its other sections'
+clozes blank, its terms), then from the rest of the library. Never from jieba's dictionary
+at large (长江大桥, 天安门), and never a term that only shares the key's class: a key with
+no such kin gets no choice item.
+
+A figure's distractors are its neighbours, made from the key: the same unit, the same
+magnitude and shape (5% -> 4%, 5.5%, 6%; a year -> the years around it; 1186 -> 1286, 1086).
+A figure found elsewhere in the text is another fact, usually of another size.
 
 Every option must differ from the others once normalised, must not contain another, must
-not be readable in the stem already, and put into the stem must not make a sentence the
-outline or the library says: a distractor that is also true is a second right answer.
+not be readable in the stem already, and must not be right as well: put into the stem it
+must not make a sentence or clause the outline or the library says, the words beside the
+blank must not be found around it anywhere in them (全面推进____ and 全面推进新型城镇化), and
+it must not be the key in other words (老人 for 老年人, 安排专项资金 for 资金安排).
 """
 
 from __future__ import annotations
@@ -20,196 +28,407 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from quizzes.generation.context import Context
 from quizzes.generation.drafts import COUNT, FIGURE, TERM, Blank, Draft
-from quizzes.generation.lexicon import CHINESE_DIGITS, HAN_WORD, figures, is_weak, tag_class
-from quizzes.generation.segmentation import dictionary_words
+from quizzes.generation.forms import (
+    FORM_SUFFIXES,
+    LONG_KEY_CHARS,
+    LOOSE_TAGS,
+    MIN_HEADED_CHARS,
+    common_form,
+    has_form,
+    head,
+    suffix,
+    verbal,
+    within,
+    word_class,
+)
+from quizzes.generation.lexicon import FIGURATIVE_WORDS, HAN_WORD, is_generic
+from quizzes.generation.lists import listed_beside
+from quizzes.generation.neighbours import made_counts, made_figures
 from quizzes.generation.text import clause_spans, normalize
 
-MAX_LENGTH_GAP = 1  # characters between a term key and a distractor of the same class
-FREQUENT_IN_ARTICLE = 3  # uses in the article beyond which a word is no more topical
-# A longer term sharing the key's last two characters has the same head word (政务诚信,
-# 商务诚信; 原创性创新, 颠覆性创新): the most plausible wrong answer there is.
-HEAD_CHARS = 2
-YEAR = re.compile(r"(?:19|20)\d\d")
-# Offsets tried, in order, to make a figure's distractors from the key itself.
-SMALL_STEPS = (1, -1, 2, -2, 3, -3, 4, 5)
-PERCENT_STEPS = (5, -5, 10, -10, 15, -15, 20, 3, -3)
-YEAR_STEPS = (1, -1, 2, -2, 3, -3)
-SCALES = (2, 0.5, 1.5, 0.75, 3, 0.8, 1.2, 4)
-DECIMAL_STEPS = (0.5, -0.5, 1, -1, 1.5, -1.5, 2, 0.2, -0.2)
-# Count words made from the key (六大 -> 五大, 七大 ...): nearest numeral first.
-COUNT_NUMERALS = "二三四五六七八九十"
+# Characters of context either side of a blank that, found around a candidate anywhere in the
+# outline or the library, show the candidate is right in that slot too.
+SLOT_CHARS, MIN_SLOT_CHARS = 4, 3
+# What stands between the members of a list in its sentence.
+MEMBER_JOINT = "(?:、|和|及|与|以及|或)"
+# Words up to this long that share a character and are never listed together are taken to
+# name one thing (稻谷, 水稻).
+SYNONYM_CHARS = 3
+# How often a word must stand beside a list's members in raw text to count as listed with them.
+MIN_TIMES_BESIDE = 2
+# A multiple choice needs at least this many wrong options (fewer when it wants fewer).
+MIN_MULTI_DISTRACTORS = 2
 
 
-def digest(*parts: str) -> int:
+def digest(*parts) -> int:
     """A stable pseudo-random order for candidates (not hash(), which changes per process)."""
-    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
+    return zlib.crc32("\x1f".join(map(str, parts)).encode("utf-8"))
 
 
 class Distractors:
     def __init__(self, context: Context):
         self.context = context
-        self._pools: dict[tuple, dict[str, list[tuple[str, str, bool, int]]]] = {}
+        self._pools: dict[int, list[tuple[str, str, int]]] = {}
+        self._windows: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._beside_cache: dict[str, dict[str, int]] = {}
+        self._piece_cache: dict[str, frozenset[str]] = {}
+        self._library_words: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ single blank
 
     def for_blank(self, draft: Draft, blank: Blank, wanted: int) -> list[str] | None:
         if blank.sort == FIGURE:
-            candidates = self._figure_candidates(draft.place.article, blank)
+            candidates = made_figures(blank.answer, blank.unit or "")
+            check = self._checker(draft, [blank], loose=True)
         elif blank.sort == COUNT:
-            candidates = self._count_candidates(blank.answer)
+            candidates = made_counts(blank.answer)
+            check = self._checker(draft, [blank], loose=True)
         else:
-            candidates = self._term_candidates(draft, blank.answer, blank.tag, {blank.answer})
-        check = self._checker(draft, blank, loose=blank.sort != TERM)
-        return _take(candidates, check, [blank.answer], wanted)
+            keys = [blank.answer]
+            members = self._list_of(draft, blank) or keys
+            candidates = _chain(
+                self._beside(draft, members, keys, blank.tag),
+                self._figures_of_speech(draft, blank),
+                self._term_candidates(draft, keys, blank.tag, self._answer_pool(draft)),
+                self._kin_in_library(draft, blank),
+            )
+            check = self._checker(draft, [blank], loose=False)
+        return _take(candidates, check, [blank.answer], wanted, wanted, figures=blank.sort != TERM)
 
     # ------------------------------------------------------------------ lists (multi)
 
     def for_list(self, draft: Draft, wanted: int) -> list[str] | None:
+        """Wrong members for a list: what the article lists beside its members elsewhere,
+        then members of its other lists and terms that share the form all the members have
+        (……性 with ……性: 普惠性、基础性); none when its members have nothing in common."""
         members = [blank.answer for blank in draft.blanks]
         tag = draft.blanks[-1].tag
-        length = round(sum(len(member) for member in members) / len(members))
-        siblings = [
-            member.text
-            for member in self.context.article_members.get(draft.place.article, [])
-            if member.text not in members and abs(len(member.text) - length) <= MAX_LENGTH_GAP
-        ]
-        seed = "|".join(members)
-        candidates = _chain(
-            sorted(
-                dict.fromkeys(siblings),
-                key=lambda word: (abs(len(word) - length), digest(seed, word)),
-            ),
-            self._term_candidates(draft, seed, tag, set(members), length=length),
-        )
-        check = self._checker(draft, draft.blanks[0], loose=False, whole_source=True)
-        return _take(candidates, check, members, wanted)
+        candidates = self._beside(draft, members, members, tag)
+        if (form := common_form(members)) is not None:
+            others = [
+                (member.text, member.tag, 1, 0)
+                for listed in self.context.article_lists.get(draft.place.article, ())
+                for member in listed
+            ]
+            pool = others + self._answer_pool(draft)
+            candidates = _chain(
+                candidates,
+                self._term_candidates(
+                    draft, members, tag, pool, formed=False, members=members, form=form
+                ),
+            )
+        check = self._checker(draft, list(draft.blanks), loose=False)
+        return _take(candidates, check, members, wanted, min(wanted, MIN_MULTI_DISTRACTORS))
 
     # ------------------------------------------------------------------ sources
 
-    def _term_candidates(
-        self, draft: Draft, seed: str, tag: str, exclude: set[str], length: int | None = None
-    ):
-        word_class = tag_class(tag) or "noun"
-        length = length or len(seed)
-        article = self.context.article_words.get(draft.place.article, {})
-        key_is_term = self.context.is_term(seed)
-
-        listed = {
-            member.text for member in self.context.article_members.get(draft.place.article, ())
-        }
-
-        def rank(entry: tuple[str, str, bool, int]) -> tuple:
-            # Same length, same head word, a member of one of the article's lists (the
-            # siblings of parallel items), same tag, a term for a term, a word used often.
-            word, word_tag, is_term, uses = entry
-            same_head = len(seed) > HEAD_CHARS and word[-HEAD_CHARS:] == seed[-HEAD_CHARS:]
-            return (
-                abs(len(word) - length),
-                not same_head,
-                word not in listed,
-                word_tag != tag,
-                is_term != key_is_term,
-                -uses,
-                digest(seed, word),
-            )
-
-        def usable(entry) -> bool:
-            word = entry[0]
-            # Not the key with its last character changed (新质生产线 for 新质生产力): a
-            # misprint, not a different idea.
-            return (
-                word not in exclude
-                and abs(len(word) - length) <= MAX_LENGTH_GAP
-                and not (len(word) == len(seed) > 2 and word[:-1] == seed[:-1])
-            )
-
-        article_pool = self._pool(("article", draft.place.article), article, word_class)
-        yield from (entry[0] for entry in sorted(filter(usable, article_pool), key=rank))
-        corpus_pool = self._pool(
-            ("library",), dict.fromkeys(self.context.library.terms(), 0), word_class
-        )
-        yield from (entry[0] for entry in sorted(filter(usable, corpus_pool), key=rank))
-        for size in (length, length + 1, length - 1):
-            entries = list(filter(usable, dictionary_words(word_class, size)))
-            # The same last character first (颠覆性 -> 革命性): the same kind of word.
-            entries.sort(key=lambda entry: entry[0][-1] != seed[-1])
-            yield from (word for word, _ in entries)
-
-    def _pool(
-        self, name: tuple, uses: dict[tuple[str, str], int], word_class: str
-    ) -> list[tuple[str, str, bool, int]]:
-        """(word, tag, is a term, uses) of one word class that could be options at all,
-        from {(word, tag): uses}; computed once per source: an article's pool is complete
-        before its first option is chosen."""
-        if name not in self._pools:
-            pools: dict[str, list[tuple[str, str, bool, int]]] = {}
-            for (word, word_tag), count in uses.items():
-                entry_class = tag_class(word_tag)
-                if entry_class and len(word) >= 2 and not is_weak(word):
-                    if HAN_WORD.fullmatch(word) is not None or word_tag == "eng":
-                        entry = (
-                            word,
-                            word_tag,
-                            self.context.is_term(word),
-                            min(count, FREQUENT_IN_ARTICLE),
-                        )
-                        pools.setdefault(entry_class, []).append(entry)
-            self._pools[name] = pools
-        return self._pools[name].get(word_class, [])
-
-    def _figure_candidates(self, article: int, blank: Blank) -> Iterator[str]:
-        same_unit = [
-            match["figure"]
-            for text in self.context.article_texts.get(article, [])
-            for match in figures(text, 0, len(text))
-            if match["unit"] == blank.unit
+    def _beside(self, draft: Draft, members: list[str], keys: list[str], tag: str):
+        """What the texts list beside one of these members elsewhere (医疗 beside 教育): the
+        same kind of thing, the article's lists first, most often beside them first."""
+        article = draft.place.article
+        together: dict[str, int] = {}
+        tags: dict[str, str] = {}
+        for listed in self.context.article_lists.get(article, ()):
+            texts = {member.text for member in listed}
+            shared = len(texts & set(members))
+            if shared and not texts <= set(members):
+                for member in listed:
+                    if member.text not in members:
+                        together[member.text] = together.get(member.text, 0) + shared
+                        tags[member.text] = member.tag
+        pool = [
+            (word, tags[word], 0, 0)
+            for word in sorted(together, key=lambda word: (-together[word], digest(article, word)))
         ]
-        same_unit += self.context.library.figures().get(blank.unit, [])
-        key = blank.answer
-        yield from (
-            figure for figure in dict.fromkeys(same_unit) if _same_shape(figure, key, blank.unit)
-        )
-        yield from made_figures(key, blank.unit)
+        elsewhere: dict[str, int] = {}
+        for member in members:
+            for word, times in self._listed_beside(member).items():
+                if word not in together and word not in members:
+                    elsewhere[word] = elsewhere.get(word, 0) + times
+        # Read on raw text, a list's edges are guesses: a word must stand beside the members
+        # twice, and be one word (not 有能力) or end in the word a member ends in (职工书屋).
+        ends = {self.context.segmenter.segment(member)[-1].word for member in members if member}
+        for word in sorted(elsewhere, key=lambda word: (-elsewhere[word], digest(article, word))):
+            if elsewhere[word] < MIN_TIMES_BESIDE:
+                continue
+            tokens = self.context.segmenter.segment(word)
+            if tokens and (len(tokens) == 1 or tokens[-1].word in ends):
+                pool.append((word, tokens[-1].tag, 1, 0))
+        return self._term_candidates(draft, keys, tag, pool, formed=False, members=members)
 
-    def _count_candidates(self, key: str) -> Iterator[str]:
-        numeral, rest = key[0], key[1:]
-        position = COUNT_NUMERALS.find(numeral)
-        if position < 0:
-            position = CHINESE_DIGITS.find(numeral)
-        others = sorted(
-            (other for other in COUNT_NUMERALS if other != numeral),
-            key=lambda other: (
-                abs(COUNT_NUMERALS.find(other) - position),
-                COUNT_NUMERALS.find(other),
-            ),
+    def _term_candidates(
+        self,
+        draft: Draft,
+        keys: list[str],
+        tag: str,
+        pool: Sequence[tuple[str, str, int, int]],
+        *,
+        formed: bool = True,
+        members: Sequence[str] = (),
+        form: tuple[str, str] | None = None,
+    ) -> Iterator[str]:
+        """Candidates of the keys' class, band and form from (word, tag, source, section)
+        entries: those with the keys' own head first (传统产业 for 新兴产业), then by source,
+        nearest first, then the nearest sections, then by length."""
+        kind = self.context.kind_tag
+        classes = {word_class(key, kind(key, tag)) for key in keys}
+        group = list(members) or keys
+        shortest, longest = min(map(len, group)), max(map(len, group))
+        slack = 2 if longest >= LONG_KEY_CHARS else 1
+        length = sum(map(len, group)) / len(group)
+        suffixes = {suffix(key) for key in group}
+        key_heads = {head(key) for key in keys}
+        # A head the keys share is their form.
+        shared = next(iter(key_heads)) if len(key_heads) == 1 else None
+        section = draft.place.section
+        # A term the text defines is a term of the text.
+        key_is_term = all(
+            self.context.is_term(key) or key == draft.extra.get("term") for key in keys
         )
-        yield from (other + rest for other in others)
+        library_terms = self._library_terms()
+        lasts = {key[-1] for key in keys}
+
+        def fits(word: str, word_tag: str) -> bool:
+            if word in keys or word in members or is_generic(word):
+                return False
+            if not shortest - slack <= len(word) <= longest + slack:
+                return False
+            if word_class(word, kind(word, word_tag)) not in classes:
+                return False
+            # A set phrase (先立后破/l) beside a noun is another kind of thing.
+            if word_tag in LOOSE_TAGS and tag not in LOOSE_TAGS:
+                return False
+            if suffix(word) not in suffixes:
+                return False
+            # Not a key with its last character changed (新质生产线 for 新质生产力): a misprint.
+            if any(len(word) == len(key) > 2 and word[:-1] == key[:-1] for key in keys):
+                return False
+            if form is not None and not has_form(word, form):
+                return False
+            # 老人 beside 老年人, 安排专项资金 beside 资金安排: the same thing in other
+            # words, a second right answer.
+            if any(within(word, key) or within(key, word) for key in group):
+                return False
+            if any(len(self._pieces(word) & self._pieces(key)) >= 2 for key in group):
+                return False
+            # Short words sharing a character are kin (小麦, 大麦) when the texts list them
+            # side by side, and one thing in two words (稻谷, 水稻) when they never do.
+            if any(self._synonym(word, key) for key in group):
+                return False
+            if not formed:
+                return True
+            # The same kind of thing shows in the form: a compound with the keys' head
+            # (源头治理 for 社会治理), a short term with the key's last character (金融业 for
+            # 服务业; not a bound suffix alone: 河长制 is no kind of 所有制). Without that,
+            # even a term of the same text is another kind of thing (营商环境, 一带一路
+            # beside 生态环境), and a plain noun any noun at all (贫困人口 for 营养状况).
+            word_head = head(word)
+            if shared:
+                return word_head == shared
+            if longest >= MIN_HEADED_CHARS or word[-1] not in lasts or word[-1] in FORM_SUFFIXES:
+                return False
+            return key_is_term and (self.context.is_term(word) or word in library_terms)
+
+        ranked = sorted(
+            (
+                shared is not None and head(word) != shared,
+                source,
+                word[-1] not in lasts,
+                abs(word_section - section),
+                abs(len(word) - length),
+                rank,
+            )
+            for rank, (word, word_tag, source, word_section) in enumerate(pool)
+            if fits(word, word_tag)
+        )
+        yield from (pool[entry[-1]][0] for entry in ranked)
+
+    def _listed_beside(self, word: str) -> dict[str, int]:
+        """What the outline and the library list beside the word, read on their raw text."""
+        if word not in self._beside_cache:
+            found = dict(listed_beside(self.context.document_text, word))
+            for other, times in self.context.library.beside(word).items():
+                found[other] = found.get(other, 0) + times
+            self._beside_cache[word] = found
+        return self._beside_cache[word]
+
+    def _kin_in_library(self, draft: Draft, blank: Blank) -> Iterator[str]:
+        """Words of the library with the key's head (人居环境, 外部环境 for 营商环境): a word
+        of the dictionary before the head, as long as the key's, that makes a known word."""
+        tail = head(blank.answer)
+        if tail is None:
+            return iter(())
+        size = len(blank.answer) - len(tail)
+        found = self.context.library.ending_with(tail)
+        terms = self._library_terms()
+        words = [
+            prefix + tail
+            for prefix in sorted(found, key=lambda p: (-found[p], digest(blank.answer, p)))
+            if len(prefix) == size
+            and self.context.segmenter.frequency(prefix)
+            and not is_generic(prefix)
+            # A verb before the head makes a phrase, not a kind of it (保护环境, 污染环境).
+            and not verbal(self.context.segmenter.tag(prefix))
+            # A run of characters is not a word (收集|反映, 社会|主义制度): the kin must be
+            # one the dictionary or the library's terms know.
+            and (self.context.segmenter.frequency(prefix + tail) or prefix + tail in terms)
+        ]
+        tag = self.context.segmenter.tag
+        pool = [(word, tag(word) or blank.tag, 4, 0) for word in words]
+        return self._term_candidates(draft, [blank.answer], blank.tag, pool)
+
+    def _figures_of_speech(self, draft: Draft, blank: Blank) -> Iterator[str]:
+        """A figure of speech (生命线, 活化石) is asked beside other figures: the wording is
+        the question, so 压舱石 is plausible and wrong where the text says 活化石."""
+        if blank.answer not in FIGURATIVE_WORDS:
+            return iter(())
+        words = sorted(FIGURATIVE_WORDS, key=lambda word: digest(blank.answer, word))
+        pool = [(word, blank.tag, 0, 0) for word in words]
+        return self._term_candidates(draft, [blank.answer], blank.tag, pool, formed=False)
+
+    def _synonym(self, word: str, key: str) -> bool:
+        if len(word) > SYNONYM_CHARS or len(key) > SYNONYM_CHARS or not set(word) & set(key):
+            return False
+        return word not in self._listed_beside(key) and key not in self._listed_beside(word)
+
+    def _library_terms(self) -> frozenset[str]:
+        if self._library_words is None:
+            self._library_words = frozenset(word for word, _ in self.context.library.terms())
+        return self._library_words
+
+    def _pieces(self, word: str) -> frozenset[str]:
+        """The words of two characters or more a term is made of (资金安排: 资金, 安排)."""
+        if word not in self._piece_cache:
+            tokens = self.context.segmenter.segment(word)
+            self._piece_cache[word] = frozenset(t.word for t in tokens if len(t.word) >= 2)
+        return self._piece_cache[word]
+
+    def _list_of(self, draft: Draft, blank: Blank) -> list[str] | None:
+        """The members of the list the blank is a member of, if it is one (碳达峰、____)."""
+        source = draft.source
+        for members in self.context.article_lists.get(draft.place.article, ()):
+            texts = [member.text for member in members]
+            if blank.answer in texts:
+                joined = MEMBER_JOINT.join(re.escape(text) for text in texts)
+                if re.search(joined, source):
+                    return texts
+        return None
+
+    def _answer_pool(self, draft: Draft) -> list[tuple[str, str, int, int]]:
+        """(word, tag, source, section) for an article, nearest source first: 0 what its
+        clozes blank (the terms of sibling sections), 1 what else its titles, headings and
+        key points could blank, 2 its other terms, 3 the library's terms. Within a source, a
+        stable shuffle."""
+        article = draft.place.article
+        if article not in self._pools:
+            context = self.context
+            seen: set[str] = set()
+            pool: list[tuple[str, str, int, int]] = []
+
+            def add(entries: Iterable[tuple[str, str, int]], source: int) -> None:
+                fresh = []
+                for word, word_tag, section in entries:
+                    if word not in seen and len(word) >= 2 and _is_word(word, word_tag):
+                        seen.add(word)
+                        fresh.append((word, word_tag, source, section))
+                fresh.sort(key=lambda entry: digest(article, entry[0]))
+                pool.extend(fresh)
+
+            answers = context.article_answers.get(article, ())
+            add(((word, tag, section) for section, word, tag in answers), 0)
+            outline = context.outline_words.get(article, ())
+            add(((word, tag, section) for section, word, tag in outline), 1)
+            sections = {
+                word: section for section, word, _ in context.article_answers.get(article, ())
+            }
+            words = context.article_words.get(article, {})
+            far = len(sections) + 1
+            add(
+                (
+                    (word, tag, sections.get(word, far))
+                    for word, tag in words
+                    if context.is_term(word)
+                ),
+                2,
+            )
+            add(((word, tag, far) for word, tag in context.library.terms()), 3)
+            self._pools[article] = pool
+        return self._pools[article]
 
     # ------------------------------------------------------------------ checks
 
-    def _checker(
-        self, draft: Draft, blank: Blank, *, loose: bool, whole_source: bool = False
-    ) -> Callable[[str], bool]:
-        """Whether a candidate may be shown next to the keys in this draft's stem."""
+    def _checker(self, draft: Draft, blanks: list[Blank], *, loose: bool) -> Callable[[str], bool]:
+        """Whether a candidate may be shown beside the keys in this draft's stem."""
+        text = draft.place.text
         stem = draft.stem
-        source_text = draft.place.text[draft.start : draft.end]
+        source_text = text[draft.start : draft.end]
+        first, last = blanks[0], blanks[-1]
         clause = next(
-            (
-                (s, e)
-                for s, e in clause_spans(draft.place.text, draft.start, draft.end)
-                if s <= blank.start < e
-            ),
+            ((s, e) for s, e in clause_spans(text, draft.start, draft.end) if s <= first.start < e),
             (draft.start, draft.end),
         )
+        span = Blank(first.start, last.end, first.answer, first.tag)
+        before = _slot(text[max(clause[0], first.start - SLOT_CHARS) : first.start], left=True)
+        after = _slot(text[last.end : min(clause[1], last.end + SLOT_CHARS)], left=False)
 
         def check(candidate: str) -> bool:
-            if not loose and (candidate in stem or (whole_source and candidate in source_text)):
+            if not loose and (candidate in stem or candidate in source_text):
                 return False
-            filled = _fill_span(draft.place.text, (draft.start, draft.end), blank, candidate)
-            filled_clause = _fill_span(draft.place.text, clause, blank, candidate)
-            return not self.context.says(filled) and not self.context.says(filled_clause)
+            filled = _fill_span(text, (draft.start, draft.end), span, candidate)
+            filled_clause = _fill_span(text, clause, span, candidate)
+            if self.context.says(filled) or self.context.says(filled_clause):
+                return False
+            return loose or not self._fits_slot_elsewhere(candidate, before, after)
 
         return check
+
+    def _fits_slot_elsewhere(self, candidate: str, before: str, after: str) -> bool:
+        """Whether the outline or the library has the candidate where the blank is: after the
+        words before it or before the words after it."""
+        if not (before or after):
+            return False
+        lefts, rights = self._windows_of(candidate)
+        return (before and before in lefts) or (after and after in rights) or False
+
+    def _windows_of(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The three and four characters before and after each occurrence of the word in the
+        outline and the library."""
+        if word not in self._windows:
+            lefts, rights = windows_around(self.context.document_text, word)
+            library_lefts, library_rights = self.context.library.windows(word)
+            self._windows[word] = (lefts | library_lefts, rights | library_rights)
+        return self._windows[word]
+
+
+def windows_around(text: str, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The SLOT_CHARS-wide and shorter contexts either side of each occurrence of the word."""
+    lefts, rights = set(), set()
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        for size in range(MIN_SLOT_CHARS, SLOT_CHARS + 1):
+            lefts.add(text[max(0, at - size) : at])
+            rights.add(text[end : end + size])
+        at = text.find(word, at + 1)
+    return frozenset(lefts), frozenset(rights)
+
+
+def _chain(*iterables: Iterable[str]) -> Iterator[str]:
+    for iterable in iterables:
+        yield from iterable
+
+
+def _is_word(word: str, tag: str) -> bool:
+    return HAN_WORD.fullmatch(word) is not None or tag == "eng"
+
+
+def _slot(context: str, *, left: bool) -> str:
+    """The ideographs right beside a blank, when there are enough of them to tell a slot."""
+    run = re.findall(r"[\u4e00-\u9fff]+", context)
+    if not run:
+        return ""
+    piece = run[-1] if left else run[0]
+    return piece if len(piece) >= MIN_SLOT_CHARS else ""
 
 
 def _fill_span(text: str, span: tuple[int, int], blank: Blank, candidate: str) -> str:
@@ -218,15 +437,24 @@ def _fill_span(text: str, span: tuple[int, int], blank: Blank, candidate: str) -
 
 
 def _take(
-    candidates: Iterable[str], check: Callable[[str], bool], keys: Sequence[str], wanted: int
+    candidates: Iterable[str],
+    check: Callable[[str], bool],
+    keys: Sequence[str],
+    wanted: int,
+    enough: int,
+    *,
+    figures: bool = False,
 ) -> list[str] | None:
-    """The first `wanted` candidates that are distinct from the keys and each other (once
-    normalised, and neither inside the other) and pass the check."""
+    """Up to `wanted` candidates, at least `enough`, that are distinct from the keys and each
+    other (once normalised, and for words neither inside the other: 7 and 17 are two figures,
+    创新 and 科技创新 one idea) and pass the check."""
     taken: list[str] = []
     forms = [normalize(key) for key in keys]
     for candidate in candidates:
         form = normalize(candidate)
-        if not form or any(form in other or other in form for other in forms):
+        if not form or any(
+            form == other if figures else (form in other or other in form) for other in forms
+        ):
             continue
         if not check(candidate):
             continue
@@ -234,55 +462,4 @@ def _take(
         forms.append(form)
         if len(taken) == wanted:
             return taken
-    return None
-
-
-def _chain(*iterables: Iterable[str]) -> Iterator[str]:
-    for iterable in iterables:
-        yield from iterable
-
-
-def _same_shape(figure: str, key: str, unit: str) -> bool:
-    """A year for a year; otherwise the same decimals and about the same magnitude."""
-    if figure == key:
-        return False
-    if unit == "年" and (YEAR.fullmatch(key) is not None) != (YEAR.fullmatch(figure) is not None):
-        return False
-    key_whole, _, key_decimals = key.partition(".")
-    whole, _, decimals = figure.partition(".")
-    return len(decimals) == len(key_decimals) and abs(len(whole) - len(key_whole)) <= 1
-
-
-def made_figures(key: str, unit: str) -> Iterator[str]:
-    whole, _, decimals = key.partition(".")
-    if decimals:
-        value = float(key)
-        for step in DECIMAL_STEPS:
-            if value + step > 0:
-                yield f"{value + step:.{len(decimals)}f}"
-        return
-    value = int(key)
-    if unit == "年" and YEAR.fullmatch(key):
-        steps = YEAR_STEPS
-    elif unit == "%":
-        steps = tuple(step for step in PERCENT_STEPS if 0 < value + step <= 100)
-    elif value <= 10:
-        steps = SMALL_STEPS
-    else:
-        steps = ()
-    for step in steps:
-        if value + step > 0:
-            yield str(value + step)
-    for scale in SCALES:
-        made = round(value * scale)
-        if made > 0 and made != value:
-            yield str(_round_like(made, value))
-
-
-def _round_like(made: int, key: int) -> int:
-    """A made figure as round as the key (120 -> 240, not 241)."""
-    zeros = len(str(key)) - len(str(key).rstrip("0"))
-    if zeros:
-        unit = 10**zeros
-        return max(unit, round(made / unit) * unit)
-    return made
+    return taken if len(taken) >= enough else None

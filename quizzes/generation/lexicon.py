@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -36,6 +37,8 @@ DOMAIN_TERMS = read_terms()
 STOPWORDS = frozenset(read_word_list("stopwords.txt"))
 FORMULAIC_VERBS = frozenset(read_word_list("formulaic_verbs.txt"))
 GENERIC_WORDS = frozenset(read_word_list("generic_words.txt"))
+EVALUATIVE_WORDS = frozenset(read_word_list("evaluative_words.txt"))
+FIGURATIVE_WORDS = frozenset(read_word_list("figurative_words.txt"))
 SPEAKERS = read_word_list("speakers.txt")
 # Longest first, so that a regex alternation prefers 亿千瓦 to 千瓦.
 UNITS = tuple(sorted(read_word_list("units.txt"), key=len, reverse=True))
@@ -98,5 +101,36 @@ COUNT_WORD = re.compile(f"[{CHINESE_DIGITS}]大")
 
 
 def is_weak(word: str) -> bool:
-    """A word that tests nothing when blanked: a function word, a slogan verb or a generic noun."""
-    return word in STOPWORDS or word in FORMULAIC_VERBS or word in GENERIC_WORDS
+    """A word that tests nothing when blanked: a function word, a slogan verb, a generic noun
+    or a generic evaluative word (有力, 效能, 优先)."""
+    return (
+        word in STOPWORDS
+        or word in FORMULAIC_VERBS
+        or word in GENERIC_WORDS
+        or word in EVALUATIVE_WORDS
+    )
+
+
+# What a compound may be made of and still say nothing (切实加强, 质量效益, 不断完善): the
+# pieces that only say how, how much or what to do, not what (generic nouns name something).
+HOLLOW_PIECES = STOPWORDS | FORMULAIC_VERBS | EVALUATIVE_WORDS
+_HOLLOW_PIECE_MAX = max(len(piece) for piece in HOLLOW_PIECES)
+
+
+@cache
+def is_generic(word: str) -> bool:
+    """A weak word, or a compound of hollow pieces only (切实加强 = 切实 + 加强) that is not a
+    term of the domain (高质量发展 is one, though made of 高质量 + 发展)."""
+    return is_weak(word) or (word not in DOMAIN_TERMS and _is_hollow(word))
+
+
+def _is_hollow(word: str) -> bool:
+    # covered[i]: word[:i] splits into hollow pieces of two characters or more (one-character
+    # function words make real words too: 自 + 由).
+    covered = [True] + [False] * len(word)
+    for end in range(2, len(word) + 1):
+        for size in range(2, min(_HOLLOW_PIECE_MAX, end) + 1):
+            if covered[end - size] and word[end - size : end] in HOLLOW_PIECES:
+                covered[end] = True
+                break
+    return covered[-1]

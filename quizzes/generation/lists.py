@@ -48,6 +48,9 @@ class Enumeration:
     start: int  # from the first member's start to the last member's end
     end: int
     opener: Token | None  # the token right before the list (包括 in X包括A、B和C)
+    # The last member was cut short of its phrase (颠覆性 of 颠覆性科技创新): right when the
+    # rest is the members' shared head, a guess when it is not (首届中国|国际消费品博览会).
+    cut: bool = False
 
 
 def is_punctuation(token: Token) -> bool:
@@ -106,23 +109,32 @@ def _enumeration(run: list[Token], tokens: Sequence[Token]) -> Enumeration | Non
             middles.append(before)
             tail = tail[joint + 1 :]
             first, target = _first_member(pieces[0], middles, tail)
-    last = _grow_right(tail, target or _chars(first))
+    last, rest = _grow_right(tail, target or _chars(first))
     if not last:
         return None
+    # What is left of the last member's phrase: one word is the members' shared head
+    # (原创性、颠覆性|科技创新, 文化、健康和数字技能|课程); more is a phrase cut in two
+    # (首届中国|国际消费品博览会).
+    cut = rest > 1
     groups = [first, *middles, last]
     if any(_stops(token) for group in groups for token in group):
+        return None
+    if not _parallel(groups):
         return None
     members = tuple(_member(group) for group in groups)
     if not _acceptable(members):
         return None
     opener_index = tokens.index(first[0]) - 1
     opener = tokens[opener_index] if opener_index >= 0 else None
-    return Enumeration(members, members[0].start, members[-1].end, opener)
+    return Enumeration(members, members[0].start, members[-1].end, opener, cut)
 
 
 def _first_member(tokens: list[Token], middles: list[list[Token]], tail: list[Token]):
     """(first member, the length members have) from what precedes the first 、."""
-    target = max((_chars(piece) for piece in middles), default=None)
+    # As long as a typical middle member: the median, not the longest (繁荣|新闻出版 beside
+    # 广播影视、文学艺术 and the longer 哲学社会科学).
+    lengths = sorted(_chars(piece) for piece in middles)
+    target = lengths[len(lengths) // 2] if lengths else None
     verbal = any(_is_verb(piece[0]) for piece in middles)
     if middles:
         head_verbal = any(_is_verb(piece[-1]) for piece in middles)
@@ -169,14 +181,16 @@ def _grow_left(
     return grown
 
 
-def _grow_right(tokens: list[Token], target: int) -> list[Token]:
+def _grow_right(tokens: list[Token], target: int) -> tuple[list[Token], int]:
     """The last member, grown rightwards from the 、 to the middle members' length, and
     through to the end of its phrase when that is only a little longer (整体风貌控制 beside
-    一般保护, but 颠覆性 and not 颠覆性科技创新 beside 原创性)."""
+    一般保护, but 颠覆性 and not 颠覆性科技创新 beside 原创性); with the number of the
+    phrase's tokens left out."""
     phrase: list[Token] = []
     for token in tokens:
-        # A figure after the last member starts a phrase of its own (……服务点三个层级).
-        if _stops(token) or (phrase and token.tag == "m"):
+        # A figure after the last member starts a phrase of its own (……服务点三个层级); a
+        # one-character localizer closes the list (在A、B、C上).
+        if _stops(token) or (phrase and (token.tag == "m" or _closes(token))):
             break
         phrase.append(token)
     grown: list[Token] = []
@@ -184,7 +198,30 @@ def _grow_right(tokens: list[Token], target: int) -> list[Token]:
         grown.append(token)
         if _chars(grown) >= target:
             break
-    return phrase if _chars(phrase) <= LAST_MEMBER_SLACK * target else grown
+    if _chars(phrase) <= LAST_MEMBER_SLACK * target:
+        return phrase, 0
+    return grown, len(phrase) - len(grown)
+
+
+def _closes(token: Token) -> bool:
+    return token.tag == "f" and len(token.word) == 1
+
+
+def _parallel(groups: list[list[Token]]) -> bool:
+    """Whether the members read alike: no member but the first has a slogan verb in its
+    middle (高质量党内监督、国家监察促进国家制度 ran past the list's end; 新兴产业壮大 ends
+    with one), and members open with slogan verbs all or mostly not."""
+    if any(token.word in FORMULAIC_VERBS for group in groups[1:] for token in group[1:-1]):
+        return False
+    # Members that open with a slogan verb (保障国家粮食安全、促进经济社会发展) do not end
+    # with one that does not (国家长治久安奠定 ran past the list's end).
+    opening = [group[0].word in FORMULAIC_VERBS for group in groups]
+    if sum(opening) >= 2 and not all(opening):
+        return False
+    # Nor does one member alone carry a verb (政府部门、公用企事业单位和服务机构不得索要证明:
+    # the last one ran on into the sentence's predicate).
+    verbs = [any(token.tag == "v" for token in group) for group in groups]
+    return not (sum(verbs) == 1 and len(groups) > 2)
 
 
 def _is_verb(token: Token) -> bool:
@@ -222,3 +259,51 @@ def _acceptable(members: tuple[Member, ...]) -> bool:
         and lengths[-1] <= 2 * median
         and 2 * lengths[0] >= median
     )
+
+
+# Where a member of a 、 list ends, read on the raw text (no segmentation): the next mark, a
+# conjunction, 等 or 的 (……、养老等领域, ……、养老的).
+MEMBER_ENDS = frozenset("、，,。；;：:！？!?“”‘’（）()《》\n等的和及与或")
+
+
+def listed_beside(text: str, word: str) -> dict[str, int]:
+    """{member: times} of what stands with `word` in a 、 list of `text`: the other pieces of
+    each run of 、 it is in. Read on the raw text, so it works on a library nobody
+    segmented; the run's first piece, which may carry the list's lead-in verb (推动户籍、社保),
+    is taken only when it is `word` itself, and the last may run on (……农家书屋共建共享):
+    what is taken is filtered by the caller."""
+    found: dict[str, int] = {}
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        before_mark = at > 0 and text[at - 1] == LIST_MARK
+        after_mark = text.startswith(LIST_MARK, end)
+        if before_mark or after_mark:
+            pieces, first = _run_around(text, at, end)
+            for index, piece in enumerate(pieces):
+                if piece != word and (index or first):
+                    _count(found, piece)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _run_around(text: str, start: int, end: int) -> tuple[list[str], bool]:
+    """The pieces of the 、 run around text[start:end], and whether its first piece is whole
+    (the run starts where the word does)."""
+    begin = start
+    while (
+        begin > 0
+        and text[begin - 1] not in MEMBER_ENDS
+        or (begin > 0 and text[begin - 1] == LIST_MARK)
+    ):
+        begin -= 1
+    stop = end
+    while stop < len(text) and (text[stop] not in MEMBER_ENDS or text[stop] == LIST_MARK):
+        stop += 1
+    return text[begin:stop].split(LIST_MARK), begin == start
+
+
+def _count(found: dict[str, int], member: str) -> None:
+    if MIN_MEMBER_CHARS <= len(member) <= MAX_MEMBER_CHARS and member not in STOPWORDS:
+        found[member] = found.get(member, 0) + 1

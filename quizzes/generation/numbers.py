@@ -22,6 +22,24 @@ from quizzes.generation.segmentation import Token
 
 # A sentence worth segmenting for figures: a digit, or the 大 of a count (六大).
 HAS_FIGURE = re.compile(r"\d|大")
+# The day of a date (1月13日, 13日至15日) is a detail, not a figure to learn; so is the year of
+# a full date (2020年1月13日). A number of days (不少于30日) is a figure.
+DAY = "日"
+DATE_BEFORE = re.compile(r"(?:月|\d日至)$")
+DATE_AFTER = re.compile(r"年\d+月")
+# A figure beside another across 、 (……24.7公斤、46.8公斤……) is one of a list of figures;
+# the end of a range (10—15天) is told by its start.
+LISTED_BEFORE = re.compile(r"\d[^、，。；\d]{0,6}[、和及]$|\d[—\-－～~至到]$")
+LISTED_AFTER = re.compile(r"、\d")
+COMPARED = re.compile(r"(?:比|较|同比)$")
+OWN_PARTS = re.compile(r"(?:上述|以上|以下|下列|前述)$")
+YEAR = re.compile(r"(?:19|20)\d\d")
+FRAMED_FIGURES = 2
+STATISTICS_FIGURES = 4
+PEOPLE_UNITS = frozenset({"人", "名", "位"})
+ATTENDANCE = ("出席", "列席")
+YEAR_FRAME = ("年，", "年,")
+YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
 
 
 def number_drafts(
@@ -40,6 +58,8 @@ def number_drafts(
         ):
             blanks.append(Blank(token.start, token.end, token.word, "m", COUNT, following.word))
     for blank in sorted(blanks, key=lambda b: b.start):
+        if not worth_asking(place.text, sentence, blank):
+            continue
         fitted = fit_source(place.text, sentence, [(blank.start, blank.end)], [blank.answer])
         if fitted:
             hidden = ((blank.start, blank.end),)
@@ -52,3 +72,44 @@ def number_drafts(
                 hidden,
                 extra={"unit": blank.unit},
             )
+
+
+def worth_asking(text: str, sentence: tuple[int, int], blank: Blank) -> bool:
+    """Whether a figure is a fact to learn rather than a detail: not the attendance of a
+    meeting, not one of a sentence of statistics (four figures or more), not the day of a
+    date (13日,
+    2020年1月), not one figure of a list of them (分别为24.7公斤、46.8公斤) or the end of a
+    range (10—15天), not the base of a comparison (比1996年) or a count of the text's own
+    parts (上述8个方面), and not a year the sentence gives away with the next or last one
+    (回顾____年工作，部署2020年任务) or that only frames it."""
+    start, end = sentence
+    before, after = text[start : blank.start], text[blank.end : end]
+    if blank.sort != FIGURE:
+        return True
+    # Who attended the meeting the text reports (出席这次全会的有……133人) is not its content.
+    if blank.unit in PEOPLE_UNITS and any(word in text[start:end] for word in ATTENDANCE):
+        return False
+    # A sentence of statistics is a table in words: its figures are not asked one by one.
+    if sum(1 for _ in figures(text, start, end)) >= STATISTICS_FIGURES:
+        return False
+    if (blank.unit == DAY and DATE_BEFORE.search(before)) or DATE_AFTER.match(after):
+        return False
+    if LISTED_BEFORE.search(before) or LISTED_AFTER.match(after[len(blank.unit or "") :]):
+        return False
+    # The base of a comparison (比1996年的5亿吨) and a count of the text's own parts (除上述8个
+    # 方面工作之外) are not what the sentence teaches.
+    if COMPARED.search(before) or OWN_PARTS.search(before):
+        return False
+    if blank.unit == "年" and YEAR.fullmatch(blank.answer):
+        others = {int(year) for year in YEARS.findall(text, start, end)} - {int(blank.answer)}
+        if any(abs(year - int(blank.answer)) == 1 for year in others):
+            return False
+        # The year of a sentence of statistics is its frame, not its fact (2018年，谷物产量
+        # 6.1亿吨，占……90%以上); a deadline beside one target is (到2020年确保建成8亿亩).
+        figures_beside = sum(1 for _ in figures(text, start, end)) - 1
+        if figures_beside >= FRAMED_FIGURES:
+            return False
+        # Nor is the year a sentence opens with (全会指出，2019年，……取得新的重大成就).
+        if after.startswith(YEAR_FRAME):
+            return False
+    return True

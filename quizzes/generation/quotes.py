@@ -12,7 +12,7 @@ import re
 from collections import deque
 from collections.abc import Iterator
 
-from quizzes.generation.blanks import ranked_candidates
+from quizzes.generation.blanks import answerable, ranked_candidates
 from quizzes.generation.context import Context
 from quizzes.generation.document import Place
 from quizzes.generation.drafts import Blank, Draft, leaks, render
@@ -92,9 +92,11 @@ def _last(matches):
 
 def _cloze(place, start, end, inside, prefix, speaker, context) -> Draft | None:
     tokens = context.tokens(place, *inside)
-    for token in ranked_candidates(tokens, context, place.text, *inside):
+    for token in ranked_candidates(tokens, context, place.text, *inside, context.topic(place)):
         hidden = ((token.start, token.end),)
         if leaks(prefix + render(place.text, start, end, hidden), [token.word]):
+            continue
+        if not answerable(tokens, place.text, *inside, hidden):
             continue
         blank = Blank(token.start, token.end, token.word, token.tag)
         extra = {"speaker": speaker}

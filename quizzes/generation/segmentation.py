@@ -99,6 +99,19 @@ class Segmenter:
         self.document_words = frozenset(word for word, _, _ in added)
         self._cache: dict[str, tuple[Token, ...]] = {}
 
+    def frequency(self, word: str) -> int:
+        """The word's count in the dictionary the text is cut with (jieba's, terms.txt and the
+        document's words): how common it is in general Chinese. 0 when it is not a word."""
+        return self._pos.tokenizer.FREQ.get(word) or 0
+
+    def tag(self, word: str) -> str | None:
+        """The dictionary's tag of a word, None when it has none."""
+        return self._pos.word_tag_tab.get(word)
+
+    @property
+    def total(self) -> int:
+        return self._pos.tokenizer.total
+
     def segment(self, text: str, offset: int = 0) -> tuple[Token, ...]:
         tokens = self._cache.get(text)
         if tokens is None:

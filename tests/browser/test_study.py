@@ -61,7 +61,7 @@ def review_by_keyboard(
                 for number, option in enumerate(item.options, start=1):
                     if option in item.answers:
                         page.keyboard.press(str(number))
-                card.locator(".question button[type=submit]").click()
+                card.locator(".question button[type=submit].primary").click()
             else:
                 item = shown_item(card)
                 overriding = pending_override and answered >= override_from
@@ -72,7 +72,7 @@ def review_by_keyboard(
                 ):
                     typed = "不是这个" if overriding else to_traditional.convert(value)
                     card.locator("input[name=answer]").nth(index).fill(typed)
-                card.locator(".question button[type=submit]").click()
+                card.locator(".question button[type=submit].primary").click()
         expect(page.locator("#card .feedback")).to_be_visible()
         check_page(page)
         assert ReviewLog.objects.count() == answered, item_kind
@@ -100,7 +100,11 @@ def test_it_reviews_items_by_keyboard_and_typed_answers(page, learner):
     click_through(page, page.locator("main form button[type=submit]"))
     click_through(page, page.get_by_role("link", name="开始学习"))
 
-    assert review_by_keyboard(page, 10) == 10
+    # Every card the day offers, up to ten (one fact is one item now: the river page gives 7).
+    answered = review_by_keyboard(page, 10)
+    assert answered >= 5
+    if answered < 10:
+        expect(page.locator("#card .question")).to_have_count(0)  # nothing left today
     typed = ReviewLog.objects.exclude(correct=None)
     assert typed.exists() and all(
         log.correct for log in typed

