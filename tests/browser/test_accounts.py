@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.quality import click_through, visit
+from tests.browser.site import site_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,9 +36,9 @@ def test_it_signs_up_then_changes_the_password(page, language):
     page.locator("#id_password2").fill(PASSWORD)
     click_through(page, page.locator("main form button[type=submit]"))
     assert page.url.endswith(reverse("corpus:library"))
-    expect(page.locator(".account .who")).to_contain_text("xiaoming")
+    expect(site_menu(page).locator(".account .who")).to_contain_text("xiaoming")
 
-    click_through(page, page.locator(".account .who"))
+    click_through(page, site_menu(page).locator(".account .who"))
     page.locator("#id_old_password").fill(PASSWORD)
     page.locator("#id_new_password1").fill(NEW_PASSWORD)
     page.locator("#id_new_password2").fill(NEW_PASSWORD)

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from quizzes.models import Classroom
 from tests.browser.conftest import DESKTOP
 from tests.browser.quality import click_through, visit
+from tests.browser.site import site_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,8 +33,15 @@ def demo(context, site_url, request):
 @pytest.mark.parametrize("demo", ["zh-hans", "en"], indirect=True)
 def test_the_learner_sees_their_progress(page, demo):
     sign_in_as(page, "learner", "xueer-learner")
-    click_through(page, page.locator(f".site-header nav a[href='{reverse('quizzes:progress')}']"))
+    click_through(page, site_menu(page).locator(f"nav a[href='{reverse('quizzes:progress')}']"))
     expect(page.locator(".heatmap rect")).to_have_count(365)
+    # On a phone the year scrolls inside its box, which opens on the latest weeks.
+    expect(page.locator(".heatmap rect").last).to_be_in_viewport()
+    expect(page.locator(".heatmap rect").first).not_to_be_in_viewport()
+    expect(page.locator(".heatmap .month").first).to_be_attached()
+    forecast = page.locator("#forecast-title ~ .chart .column-chart")
+    expect(forecast.locator("text.date")).to_have_count(5)  # a date a week under 30 days
+    expect(forecast.locator("text.tick").first).to_have_text("0")
     expect(page.locator(".mastery li").first).to_be_visible()
     page.locator("section.dash details summary").first.click()
     expect(page.locator("section.dash details table").first).to_be_visible()

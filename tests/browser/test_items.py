@@ -18,6 +18,7 @@ from corpus.models import Article
 from quizzes.models import ItemFlag, StudyItem
 from quizzes.models.items import HINT_MASK
 from tests.browser.quality import check_page, click_through, visit
+from tests.browser.site import site_menu
 from tests.browser.texts import RIVER_PAGE, make_document
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads what the test writes
@@ -147,9 +148,13 @@ def test_it_filters_an_articles_items_and_reveals_an_answer_in_its_source(
         expect(page.locator("#answer")).not_to_contain_text(answer)
 
     hint = page.locator("details.hint")
-    expect(hint.locator("p")).to_be_hidden()
+    context = hint.locator("p:not(.first-hint)")
+    expect(context).to_be_hidden()
     hint.get_by_text(text["hint"]).click()
-    expect(hint.locator("p")).to_have_text(masked(item.paragraph.text, item.answers))
+    expect(context).to_have_text(masked(item.paragraph.text, item.answers))
+    # Above it, the first character of each blank (首字提示), never a whole answer.
+    firsts = "、".join(f"{answer[0]}…" for answer in item.answers)
+    expect(hint.locator(".first-hint")).to_have_text(f"首字提示：{firsts}")
 
     with page.expect_response(is_htmx_request):
         page.get_by_role("link", name=text["show_answer"]).click()
@@ -182,7 +187,7 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
     sign_in(page, learner, item.get_absolute_url())
     expect(page.get_by_role("link", name="编辑条目")).to_have_count(0)  # teachers only
     expect(
-        page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")
+        site_menu(page).get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")
     ).to_have_count(0)
     report = page.locator("details.flag")
     report.get_by_text("报告问题").click()
@@ -216,10 +221,11 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
         None,
     )
 
-    click_through(page, page.get_by_role("button", name="退出"))
+    click_through(page, site_menu(page).get_by_role("button", name="退出"))
     sign_in(page, teacher, reverse("corpus:library"))
     click_through(
-        page, page.get_by_role("navigation", name="主导航").get_by_role("link", name="反馈")
+        page,
+        site_menu(page).get_by_role("navigation", name="主导航").get_by_role("link", name="反馈"),
     )
     reported = page.locator(".item-list > li")
     expect(reported).to_have_count(1)
@@ -242,7 +248,7 @@ def test_it_takes_a_learners_report_to_a_teacher_who_fixes_the_item(page, river,
         teacher,
     )
 
-    click_through(page, page.get_by_role("link", name="反馈"))
+    click_through(page, site_menu(page).get_by_role("link", name="反馈"))
     expect(page.locator(".item-list > li .prompt")).to_contain_text(
         "依原文填空："
     )  # the report stays open

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from corpus.models import Article
 from quizzes.models import PracticeTest, ReviewLog
 from tests.browser.quality import check_page, click_through, visit
+from tests.browser.site import site_menu
 from tests.browser.test_study import review_by_keyboard
 from tests.browser.texts import make_document
 
@@ -30,7 +31,7 @@ def test_a_new_learner_studies_a_demo_article(page):
     page.locator("#id_password2").fill(PASSWORD)
     click_through(page, page.locator("main form button[type=submit]"))
 
-    click_through(page, page.locator(f".site-header nav a[href='{reverse('quizzes:study_home')}']"))
+    click_through(page, site_menu(page).locator(f"nav a[href='{reverse('quizzes:study_home')}']"))
     click_through(page, page.get_by_role("link", name="选择文章").first)
     page.get_by_label(DEMO_ARTICLE).check()
     click_through(page, page.locator("main form button[type=submit]"))

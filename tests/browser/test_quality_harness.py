@@ -17,7 +17,7 @@ from tests.browser import quality
 from tests.browser.quality import PageQualityError, check_page, visit
 
 PAGES = Path(__file__).resolve().parent / "pages"
-# The htmx build the app serves through {% htmx_script %}.
+# The htmx build the app serves: django-htmx's copy, loaded by templates/base.html.
 HTMX_JS = Path(django_htmx.__file__).resolve().parent / "static" / "django_htmx" / "htmx-2.min.js"
 # The app's policy (studyapp/settings.py SECURE_CSP), less the nonce these pages don't need.
 CSP = (

@@ -1,0 +1,33 @@
+"""A form that htmx posts and the server refuses (400) shows its errors in place, inside the page
+it was sent from, whether DEBUG is on or off: the layout never depends on the debug setting."""
+
+import pytest
+from playwright.sync_api import expect
+
+from corpus.models import Document
+from tests.browser.quality import check_page
+from tests.browser.test_importing import reader, sign_in, submit_for_preview  # noqa: F401
+from tests.browser.texts import READING_PAGE, READING_TITLE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("debug", [True, False], ids=["debug-on", "debug-off"])
+def test_it_shows_the_errors_of_an_empty_import_in_place(page, reader, settings, debug):  # noqa: F811
+    settings.DEBUG = debug
+    sign_in(page, reader)
+    submit_for_preview(page)
+
+    expect(page.locator("#workspace [role=alert]")).to_have_text("请上传文件或粘贴文本。")
+    expect(page.locator(".site-header .brand")).to_be_visible()
+    expect(page.locator(".site-footer .language-switch")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("导入文本")
+    assert page.evaluate("() => document.querySelectorAll('#workspace').length") == 1
+    check_page(page, allowed_statuses=[400])
+
+    page.locator("#id_text").fill(READING_PAGE)  # the form swapped in still works
+    submit_for_preview(page)
+    expect(page.locator("#workspace .preview h3")).to_have_text(READING_TITLE)
+    expect(page.locator(".site-header .brand")).to_be_visible()
+    check_page(page)
+    assert not Document.objects.exists()
