@@ -99,6 +99,7 @@ class ConfirmImportForm(forms.Form):
     )
 
     def __init__(self, *args, user=None, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")  # the legend is a question, with no colon
         super().__init__(*args, **kwargs)
         self.user = user
         if user is None or not user.has_perm("corpus.publish_document"):

@@ -157,7 +157,8 @@ class QuestionResult:
 def assignment_results(
     assignment: Assignment,
 ) -> tuple[list[LearnerResult], list[QuestionResult]]:
-    """Each member with their attempt, and each question with how many answered it and how many right."""
+    """Each member with their attempt, and each question with how many answered it and how many
+    right, the hardest first."""
     attempts = {test.user_id: test for test in assignment.attempts.select_related("assignment")}
     members = Membership.objects.filter(classroom=assignment.classroom_id).select_related("user")
     learners = [LearnerResult(member.user, attempts.get(member.user_id)) for member in members]
@@ -179,6 +180,8 @@ def assignment_results(
         row = counts.get(item_id, {"answered": 0, "right": 0})
         share = round(100 * row["right"] / row["answered"]) if row["answered"] else None
         questions.append(QuestionResult(items.get(item_id), row["answered"], row["right"], share))
+    # The hardest first (fewest right), then those nobody has answered yet, in the set order.
+    questions.sort(key=lambda question: (question.share is None, question.share or 0))
     return learners, questions
 
 

@@ -5,8 +5,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Min, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce, TruncDate
 
 from corpus.models import Article, Section
 from quizzes import scheduling
@@ -67,16 +77,45 @@ def _study_day_of(field_name: str, zone: ZoneInfo):
     return TruncDate(shifted, tzinfo=zone)
 
 
+def studied_cards(user):
+    """The learner's cards that come up for review: active items of the articles they study."""
+    return StudyCard.objects.filter(
+        user=user,
+        item__status=StudyItem.Status.ACTIVE,
+        item__article__study_selections__user=user,
+    )
+
+
+def reviews_due_today(user, now: datetime, options: LearnerSettings) -> int:
+    """今天待复习, the one count the study and progress pages show: the studied cards due before
+    today's study day ends (overdue included), within what is left of the daily review limit."""
+    today = scheduling.study_day(now, options.time_zone)
+    tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
+    reviewed = (
+        ReviewLog.objects.filter(user=user, study_day=today, was_new=False)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    counts = (
+        studied_cards(user)
+        .filter(due__lt=tomorrow)
+        .aggregate(due=Count("pk"), reviewed=Max(Coalesce(Subquery(reviewed), 0)))
+    )  # one query: the dashboards pin their count
+    return min(counts["due"], max(options.reviews_per_day - (counts["reviewed"] or 0), 0))
+
+
 def due_forecast(
     user, now: datetime, options: LearnerSettings
 ) -> tuple[int, list[tuple[date, int]]]:
-    """Cards due today (overdue included) and the reviews due on each of the next 30 days."""
+    """The reviews due today (due_today) and on each of the next 30 days."""
     zone = ZoneInfo(options.time_zone)
     today = scheduling.study_day(now, options.time_zone)
     tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
     end = scheduling.day_start(today + timedelta(days=FORECAST_DAYS + 1), options.time_zone)
-    cards = StudyCard.objects.filter(user=user, item__status=StudyItem.Status.ACTIVE)
-    due_today = cards.filter(due__lt=tomorrow).count()
+    cards = studied_cards(user)
+    due_today = reviews_due_today(user, now, options)
     rows = (
         cards.filter(due__gte=tomorrow, due__lt=end)
         .annotate(day=_study_day_of("due", zone))

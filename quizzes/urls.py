@@ -64,6 +64,7 @@ urlpatterns = [
     path("items/<id:item_id>/flag/", items.item_flag, name="item_flag"),
     path("study/", study.study_home, name="study_home"),
     path("study/choose/", study.study_choose, name="study_choose"),
+    path("study/add/<id:article_id>/", study.study_add, name="study_add"),
     path("study/settings/", study.study_settings, name="study_settings"),
     path("study/review/", study.study_review, name="study_review"),
     path("study/review/<id:item_id>/reveal/", study.study_reveal, name="study_reveal"),

@@ -39,6 +39,8 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Django's own blank choice ("- Select an option -") has no Chinese yet: say it here.
+        self.fields["kind"].choices = [("", _("请选择题型")), *StudyItem.Kind.choices]
         self.fields["status"].choices = [
             (value, label)
             for value, label in StudyItem.Status.choices

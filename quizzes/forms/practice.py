@@ -1,10 +1,14 @@
 """Practice tests and assignments: what a new one asks, and the answers a test hands in."""
 
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.forms.fields import TextListField
+
+DEFAULT_DAYS = 7  # a new assignment is due a week from today unless the teacher says otherwise
 
 
 class PracticeTestForm(forms.Form):
@@ -42,6 +46,16 @@ class AssignmentForm(PracticeTestForm):
         label=_("截止时间"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    # The draw of questions the preview showed, so that setting it fixes those very questions.
+    seed = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A week from today, at the end of the evening: the usual deadline of homework.
+        week = timezone.localtime() + timedelta(days=DEFAULT_DAYS)
+        self.fields["due_at"].initial = week.replace(hour=22, minute=0, second=0, microsecond=0)
 
     def clean_due_at(self):
         value = self.cleaned_data["due_at"]

@@ -44,6 +44,13 @@ class AnswerForm(forms.Form):
     source = SourceField()
     answer = TextListField()
     option = TextListField()
+    # 不会: an empty answer on purpose. Without it, an empty submit (Enter in an empty input)
+    # is asked again rather than counted wrong.
+    give_up = forms.BooleanField(required=False)
+
+    def is_empty(self) -> bool:
+        data = self.cleaned_data
+        return not any(value.strip() for value in data["answer"] + data["option"])
 
 
 class OverrideForm(forms.Form):

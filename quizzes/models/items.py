@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from corpus.models import Article, Document, Paragraph, Section
 from quizzes import grading
@@ -43,8 +44,9 @@ class StudyItem(models.Model):
         ENUMERATION = "enumeration", _("列举")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("启用")
-        DISABLED = "disabled", _("停用")
+        # States, not the buttons that change them (English: "Enabled", not "Enable").
+        ACTIVE = "active", pgettext_lazy("item state", "启用")
+        DISABLED = "disabled", pgettext_lazy("item state", "停用")
         RETIRED = "retired", _("已退役")
 
     class Origin(models.TextChoices):
@@ -197,6 +199,12 @@ class StudyItem(models.Model):
     def context_text(self) -> str:
         """What the item comes from: its paragraph, or its source when that is a heading or title."""
         return self.paragraph.text if self.paragraph_id else self.source
+
+    @property
+    def first_hint(self) -> str:
+        """The generator's step towards the answer (首字提示, a list's count and first
+        characters, one wrong option struck out), shown above the masked paragraph."""
+        return (self.extra or {}).get("hint", "")
 
     def hint(self) -> str:
         """The source paragraph with every answer masked, for 查看提示: each by the same mask,

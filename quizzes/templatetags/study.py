@@ -1,5 +1,11 @@
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import zip_longest
+
 from django import template
 from django.utils import timezone
+
+from quizzes.roles import is_teacher
 
 register = template.Library()
 
@@ -39,13 +45,59 @@ def owned_by(document, user) -> bool:
     return document.is_owned_by(user)
 
 
+@dataclass
+class TypedAgainst:
+    """One typed answer beside the right one, cut into runs: (text, same) where `same` says
+    whether the run is in both; the typed runs not in the answer are what was wrong, the
+    answer's runs not typed what was missing."""
+
+    typed: list[tuple[str, bool]]
+    answer: list[tuple[str, bool]]
+
+
+@register.filter
+def typed_against(given: list[str], answers: list[str]) -> list[TypedAgainst]:
+    """What the learner typed in each slot, against that slot's answer, character by character."""
+    rows = []
+    for typed, answer in zip_longest(given or [], answers or [], fillvalue=""):
+        matcher = SequenceMatcher(None, typed, answer, autojunk=False)
+        typed_runs, answer_runs = [], []
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if a2 > a1:
+                typed_runs.append((typed[a1:a2], op == "equal"))
+            if b2 > b1:
+                answer_runs.append((answer[b1:b2], op == "equal"))
+        rows.append(TypedAgainst(typed_runs, answer_runs))
+    return rows
+
+
 @register.inclusion_tag("quizzes/includes/today.html", takes_context=True)
 def today_card(context) -> dict:
-    """What a signed-in learner has due today: the home page's next step."""
+    """The home page's next step for each visitor: what 学而 is and how to begin (signed out),
+    what to choose first (a learner with nothing chosen: an article or a class; a teacher: a
+    text to import or a class to create), or what is due today."""
+    from quizzes.models import StudySelection
     from quizzes.study import next_card
 
     user = context["request"].user
-    return {"today": next_card(user, timezone.now()) if user.is_authenticated else None}
+    if not user.is_authenticated:
+        return {"visitor": True}
+    teacher = user.is_superuser or is_teacher(user)
+    if not StudySelection.objects.filter(user=user).exists():
+        return {"first_step": True, "teacher": teacher}
+    return {"today": next_card(user, timezone.now())}
+
+
+@register.inclusion_tag("quizzes/includes/study_button.html", takes_context=True)
+def study_button(context, article) -> dict:
+    """学这篇 on an article's page, or 继续学习 once the learner studies it."""
+    from quizzes.models import StudySelection
+
+    user = context["request"].user
+    chosen = (
+        user.is_authenticated and StudySelection.objects.filter(user=user, article=article).exists()
+    )
+    return {"article": article, "chosen": chosen, "signed_in": user.is_authenticated}
 
 
 @register.simple_tag(takes_context=True)

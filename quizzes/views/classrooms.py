@@ -1,10 +1,14 @@
 """Classes and assignments: a teacher's classes, joining with a code, assigning quizzes, results."""
 
+import random
+
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,7 +36,7 @@ from quizzes.forms import (
     RemovedLearnerForm,
 )
 from quizzes.models import Assignment, Classroom, StudyItem
-from quizzes.practice import NoQuestions, assignments_titled
+from quizzes.practice import NoQuestions, assignments_titled, questions_choose
 from quizzes.roles import is_teacher
 from studyapp.clientip import client_address
 
@@ -110,6 +114,12 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     )
     context = {"classroom": classroom, "teaching": teaching, "assignments": assignments}
     if teaching:
+        invite = request.build_absolute_uri(reverse("quizzes:class_join"))
+        invite = f"{invite}?code={classroom.join_code}"
+        context["invite_url"] = invite
+        context["invite_qr"] = segno.make(invite, error="m").svg_inline(
+            scale=5, dark="#1d1b18", light="#ffffff", omitsize=True
+        )
         context["members"] = classroom.memberships.select_related("user")
         context["removed"] = classroom.removals.select_related("user")
         context["rename"] = ClassroomForm(initial={"name": classroom.name})
@@ -205,24 +215,43 @@ def assignment_new(request: HttpRequest, class_id: int) -> HttpResponse:
             {"classroom": classroom, "articles": articles},
         )
     form = AssignmentForm(request.POST or None, article=article, kinds=StudyItem.TESTABLE_KINDS)
+    context = {"classroom": classroom, "article": article, "form": form}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        step = request.POST.get("step")
+        fresh = data["seed"] is None or step == "reshuffle"
+        seed = random.randrange(2**31) if fresh else data["seed"]
+        choice = {
+            "article": article,
+            "section": data["section"],
+            "kinds": data["kinds"],
+            "size": data["size"],
+            "rng": random.Random(seed),
+        }
         try:
+            if step in {"preview", "reshuffle"}:
+                # The questions it will fix, before it is set: the same draw sets them.
+                chosen = questions_choose(**choice)
+                found = StudyItem.objects.in_bulk(chosen)
+                context["preview"] = [found[pk] for pk in chosen]
+                drawn = request.POST.copy()
+                drawn["seed"] = str(seed)
+                context["form"] = AssignmentForm(
+                    drawn, article=article, kinds=StudyItem.TESTABLE_KINDS
+                )
+                context["form"].is_valid()
+                return render(request, "quizzes/classrooms/assignment_new.html", context)
             assignment_create(
                 classroom=classroom,
-                article=article,
-                section=data["section"],
-                kinds=data["kinds"],
-                size=data["size"],
                 time_limit=data["time_limit"],
                 due_at=data["due_at"],
+                **choice,
             )
         except NoQuestions as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("作业已布置。"))
             return redirect(classroom)
-    context = {"classroom": classroom, "article": article, "form": form}
     return render(
         request,
         "quizzes/classrooms/assignment_new.html",

@@ -243,6 +243,10 @@ def generation_status(request: HttpRequest, document_id: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
     generation = Generation.objects.filter(document=document).first()
     context = {"document": document, "generation": generation}
+    if generation is not None and generation.state == Generation.State.DONE:
+        # The poll that sees it finish says what came of it, with a way in.
+        context["made"] = StudyItem.objects.active().of_document(document).count()
+        context["first_article"] = document.articles.order_by("position").first()
     return render(request, "quizzes/includes/generation.html", context)
 
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +33,7 @@ from quizzes.models import (
     StudySelection,
 )
 from quizzes.practice import assignments_titled
+from quizzes.progress import reviews_due_today
 from quizzes.study import (
     MISTAKE_CLEARED_AFTER,
     RATING_LABELS,
@@ -45,6 +46,7 @@ from quizzes.study import (
     review_undo,
     selections_prune,
 )
+from quizzes.templatetags.study import timeuntil_interval
 
 # Time spent on a card, from when the server showed it to the answer; longer is a break, not study.
 MAX_DURATION_MS = 10 * 60 * 1000
@@ -102,6 +104,9 @@ def study_home(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "next": upcoming,
+        "due_today": reviews_due_today(
+            request.user, timezone.now(), LearnerSettings.for_user(request.user)
+        ),
         "selected": selected,
         "assignments": assignments_titled(assignments.select_related("section"), set()),
     }
@@ -114,6 +119,7 @@ def study_choose(request: HttpRequest) -> HttpResponse:
     selections_prune(user=request.user)
     current = Article.objects.filter(study_selections__user=request.user)
     form = SelectionForm(request.POST or None, initial={"articles": current}, user=request.user)
+    chosen = set(current.values_list("pk", flat=True))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             StudySelection.objects.filter(user=request.user).delete()
@@ -123,9 +129,27 @@ def study_choose(request: HttpRequest) -> HttpResponse:
             )
         messages.success(request, _("学习范围已保存。"))
         return redirect("quizzes:study_home")
-    return render(
-        request, "quizzes/study/choose.html", {"form": form}, status=400 if form.is_bound else 200
+    articles = (
+        form.fields["articles"]
+        .queryset.annotate(
+            item_count=Count("items", filter=Q(items__status=StudyItem.Status.ACTIVE))
+        )
+        .order_by("document", "position")
     )
+    context = {"form": form, "articles": articles, "chosen": chosen}
+    return render(
+        request, "quizzes/study/choose.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@login_required
+@require_POST
+def study_add(request: HttpRequest, article_id: int) -> HttpResponse:
+    """学这篇: the article joins what the learner studies, and its first card comes up."""
+    article = get_object_or_404(Article.objects.visible_to(request.user), pk=article_id)
+    StudySelection.objects.get_or_create(user=request.user, article=article)
+    messages.success(request, _("已加入学习：《%(title)s》。") % {"title": article.title})
+    return redirect("quizzes:study_review")
 
 
 @login_required
@@ -226,6 +250,16 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
     if item.is_flashcard and not data["rating"]:
         messages.error(request, _("请选择一个评分。"))
         return redirect("quizzes:study_review")
+    if not item.is_flashcard and form.is_empty() and not data["give_up"]:
+        # Enter in an empty input is not an answer: ask again, with 不会 offered instead.
+        if request.htmx:
+            context = _card_context(request, timezone.now(), data["source"]) | {
+                "item": item,
+                "empty_answer": True,
+            }
+            return render(request, "quizzes/study/review.html#card", context)
+        messages.info(request, _("还没有作答。想不起来就点“不会”。"))
+        return redirect("quizzes:study_review")
     if not item.is_flashcard:
         verdict = item.grade(data["answer"], data["option"])
     options, now = LearnerSettings.for_user(request.user), timezone.now()
@@ -257,19 +291,25 @@ def study_override(request: HttpRequest, review_id: int) -> HttpResponse:
     )
     form = OverrideForm(request.POST)
     source = SourceForm.source_in(request.POST)
+    done = ""
     if not form.is_valid():
         messages.error(request, _("请选择一个评分。"))
     elif not review_override(request.user, log, form.cleaned_data["rating"]):
         messages.error(request, _("只能修改这张卡片最近一次回答的评分。"))
-    elif not request.htmx:
-        messages.success(
-            request, _("评分已改为“%(rating)s”。") % {"rating": RATING_LABELS[log.rating]}
-        )
+    else:
+        log.card.refresh_from_db()
+        done = _("评分已改为“%(rating)s”，下次复习：%(interval)s后。") % {
+            "rating": RATING_LABELS[log.rating],
+            "interval": timeuntil_interval(log.card.due - timezone.now()),
+        }
+        if not request.htmx:
+            messages.success(request, done)
     if request.htmx:
         context = {
             "last": log,
             "rating_labels": RATING_LABELS,
             "source": source,
+            "overridden": done,
         }
         return render(request, "quizzes/study/review.html#feedback", context)
     return redirect(_review_url(source, log.pk))

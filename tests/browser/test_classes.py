@@ -58,7 +58,8 @@ def test_a_class_from_join_code_to_results(page, context, site_url, django_user_
     page.locator("#id_size").fill("3")
     due = timezone.localtime() + timedelta(days=2)
     page.locator("#id_due_at").fill(due.strftime("%Y-%m-%dT%H:%M"))
-    click_through(page, page.locator("main form button[type=submit]"))
+    # The form previews its questions or sets them: set them.
+    click_through(page, page.locator("main form button[type=submit].primary"))
 
     student = context.browser.new_context(base_url=site_url, locale="zh-CN", viewport=PHONE)
     student.add_cookies(

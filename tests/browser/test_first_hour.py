@@ -1,0 +1,138 @@
+"""A new learner's and a new teacher's first steps in a real browser, in Chinese and English:
+the home page says what to do first, 学这篇 starts an article's study, a wrong typed answer is
+shown beside the right one, an override says when the card comes back; the class page has an
+invite link with its QR code, and a new assignment shows its questions before it is set."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from corpus.models import Article
+from quizzes.models import Assignment, Classroom, ReviewLog, StudyItem
+from tests.browser.quality import check_page, click_through, visit
+from tests.browser.texts import RIVER_PAGE, make_document
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads what the test writes
+
+PASSWORD = "a-long-pass-phrase-2024"
+TEXT = {
+    "zh-hans": {
+        "what": "学而是什么",
+        "first": "第一步",
+        "study_this": "学这篇",
+        "yours": "你的回答",
+        "wrong": "回答错误",
+        "next_review": "下次复习",
+        "invite": "邀请链接",
+        "preview": "预览题目",
+        "set": "布置",
+    },
+    "en": {
+        "what": "What 学而 is",
+        "first": "First step",
+        "study_this": "Study this",
+        "yours": "Your answer",
+        "wrong": "Not quite",
+        "next_review": "next review in",
+        "invite": "Invite link",
+        "preview": "Preview the questions",
+        "set": "Assign",
+    },
+}
+
+
+@pytest.fixture(params=["zh-hans", "en"])
+def language(request, context, site_url) -> str:
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": request.param, "url": site_url}]
+    )
+    return request.param
+
+
+def account(django_user_model, name: str, role: str):
+    from quizzes.roles import grant_role
+
+    user = django_user_model.objects.create_user(name, password=PASSWORD)
+    grant_role(user, role)
+    return user
+
+
+def sign_in(page, user) -> None:
+    visit(page, reverse("login"))
+    page.locator("#id_username").fill(user.get_username())
+    page.locator("#id_password").fill(PASSWORD)
+    click_through(page, page.locator("main form button[type=submit]"))
+
+
+def test_a_learner_starts_from_the_home_page_and_sees_a_wrong_answer_explained(
+    page, language, django_user_model
+):
+    words = TEXT[language]
+    document = make_document(RIVER_PAGE, "river.md")
+    article = Article.objects.get(document=document)
+    visit(page, reverse("corpus:library"))
+    expect(page.locator(".today")).to_contain_text(words["what"])
+    learner = account(django_user_model, "xue", "learner")
+    sign_in(page, learner)
+    visit(page, reverse("corpus:library"))
+    expect(page.locator(".today")).to_contain_text(words["first"])
+
+    visit(page, article.get_absolute_url())
+    click_through(page, page.get_by_role("button", name=words["study_this"]))
+    assert page.url.endswith(reverse("quizzes:study_review"))
+    for _ in range(12):  # answer until a typed card comes up, then answer it wrong
+        card = page.locator("#card .question")
+        if card.locator("input[name=answer]").count():
+            break
+        if card.locator("[data-key=' ']").count():
+            page.keyboard.press(" ")
+            expect(page.locator("#card .ratings")).to_be_visible()
+            with page.expect_response(lambda r: r.request.method == "POST"):
+                page.keyboard.press("3")
+        else:
+            action = card.locator("form").get_attribute("action")
+            item = StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
+            for number, option in enumerate(item.options, start=1):
+                if option in item.answers:
+                    page.keyboard.press(str(number))
+            with page.expect_response(lambda r: r.request.method == "POST"):
+                card.locator("button[type=submit].primary").click()
+        expect(page.locator("#card .feedback")).to_be_visible()
+    inputs = page.locator("#card input[name=answer]")
+    for index in range(inputs.count()):
+        inputs.nth(index).fill("错字")
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        page.locator("#card .question button[type=submit].primary").click()
+    feedback = page.locator("#feedback")
+    expect(feedback).to_contain_text(words["wrong"])
+    expect(feedback.locator(".typed-against")).to_contain_text(words["yours"])
+    expect(feedback.locator(".typed-against del").first).to_be_visible()
+    check_page(page)
+    with page.expect_response(lambda r: r.request.method == "POST" and "/rating/" in r.url):
+        feedback.locator(".override button[value='4']").click()
+    expect(page.locator("#feedback")).to_contain_text(words["next_review"])
+    check_page(page)
+    assert ReviewLog.objects.filter(user=learner, rating=4, correct=False).exists()
+
+
+def test_a_teacher_invites_a_class_and_previews_an_assignment(page, language, django_user_model):
+    words = TEXT[language]
+    teacher = account(django_user_model, "laoshi", "teacher")
+    document = make_document(RIVER_PAGE, "river.md", owner=teacher)
+    article = Article.objects.get(document=document)
+    classroom = Classroom.objects.create(name="一班", teacher=teacher)
+    sign_in(page, teacher)
+    visit(page, classroom.get_absolute_url())
+    expect(page.locator("#invite-link")).to_contain_text(f"?code={classroom.join_code}")
+    expect(page.locator(".invite-qr svg")).to_be_visible()
+    expect(page.locator("button[data-copy]")).to_be_visible()  # shown once the script runs
+
+    visit(page, f"{reverse('quizzes:assignment_new', args=[classroom.pk])}?article={article.pk}")
+    assert page.locator("#id_due_at").input_value()  # a deadline is filled in already
+    page.locator("#id_size").fill("3")
+    click_through(page, page.get_by_role("button", name=words["preview"]))
+    shown = page.locator(".preview-questions li")
+    expect(shown).to_have_count(3)
+    click_through(page, page.get_by_role("button", name=words["set"], exact=True))
+    assert len(Assignment.objects.get(classroom=classroom).item_ids) == 3
