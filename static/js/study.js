@@ -1,4 +1,5 @@
-// Keyboard for the review page: Space reveals, 1-4 rate a flashcard or pick an option.
+// Keyboard for the review page: Space reveals, 1-4 rate a flashcard or pick an option (a
+// single choice's number answers it), Enter hands in a multiple choice.
 // Written by hand, no dependencies; htmx swaps the card, so listeners are delegated.
 (function () {
   "use strict";
@@ -19,6 +20,17 @@
     if (control) {
       event.preventDefault();
       control.click();
+      // A single choice's number answers at once, as a rating key does; a multiple choice's
+      // numbers tick options until Enter.
+      if (control.type === "radio" && control.form) {
+        control.form.requestSubmit();
+      }
+      return;
+    }
+    var answer = card.querySelector("form.answer-form");
+    if (event.key === "Enter" && answer && answer.querySelector("input[name=option]")) {
+      event.preventDefault();
+      answer.requestSubmit(answer.querySelector("button.primary"));
     }
   });
 

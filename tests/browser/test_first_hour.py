@@ -1,15 +1,18 @@
 """A new learner's and a new teacher's first steps in a real browser, in Chinese and English:
-the home page says what to do first, 学这篇 starts an article's study, a wrong typed answer is
-shown beside the right one, an override says when the card comes back; the class page has an
-invite link with its QR code, and a new assignment shows its questions before it is set."""
+the home page says what to do first, 学这篇 starts an article's study, a single choice's number
+key answers it, a wrong typed answer is shown beside the right one, an override says when the
+card comes back, a timed test keeps its countdown in sight; the class page has an invite link
+with its QR code, and a new assignment shows its questions before it is set."""
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from corpus.models import Article
 from quizzes.models import Assignment, Classroom, ReviewLog, StudyItem
+from quizzes.practice import practice_test_create
 from tests.browser.quality import check_page, click_through, visit
 from tests.browser.texts import RIVER_PAGE, make_document
 
@@ -93,11 +96,12 @@ def test_a_learner_starts_from_the_home_page_and_sees_a_wrong_answer_explained(
         else:
             action = card.locator("form").get_attribute("action")
             item = StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
-            for number, option in enumerate(item.options, start=1):
-                if option in item.answers:
-                    page.keyboard.press(str(number))
             with page.expect_response(lambda r: r.request.method == "POST"):
-                card.locator("button[type=submit].primary").click()
+                for number, option in enumerate(item.options, start=1):
+                    if option in item.answers:
+                        page.keyboard.press(str(number))  # a single choice answers at once
+                if item.is_multi:
+                    page.keyboard.press("Enter")
         expect(page.locator("#card .feedback")).to_be_visible()
     inputs = page.locator("#card input[name=answer]")
     for index in range(inputs.count()):
@@ -136,3 +140,31 @@ def test_a_teacher_invites_a_class_and_previews_an_assignment(page, language, dj
     expect(shown).to_have_count(3)
     click_through(page, page.get_by_role("button", name=words["set"], exact=True))
     assert len(Assignment.objects.get(classroom=classroom).item_ids) == 3
+
+
+def test_a_timed_test_keeps_its_countdown_in_sight_and_its_fields_are_finger_sized(
+    page, language, django_user_model
+):
+    learner = account(django_user_model, "xue", "learner")
+    article = Article.objects.get(document=make_document(RIVER_PAGE, "river.md"))
+    page.set_viewport_size({"width": 390, "height": 700})
+    sign_in(page, learner)
+    visit(page, f"{reverse('quizzes:practice_new')}?article={article.pk}")
+    for field in ("#id_size", "#id_time_limit"):
+        assert page.locator(field).bounding_box()["height"] >= 44
+    test = practice_test_create(
+        user=learner,
+        article=article,
+        section=None,
+        kinds=[kind.value for kind in StudyItem.TESTABLE_KINDS],
+        size=10,
+        time_limit=10,
+        now=timezone.now(),
+    )
+    visit(page, test.get_absolute_url())
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(200)
+    timer = page.locator(".timer")
+    box = timer.bounding_box()
+    assert box is not None and -1 <= box["y"] <= 5  # stuck to the top while the page scrolls
+    expect(timer).to_be_in_viewport()

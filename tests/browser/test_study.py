@@ -60,8 +60,9 @@ def review_by_keyboard(
                 item = shown_item(card)
                 for number, option in enumerate(item.options, start=1):
                     if option in item.answers:
-                        page.keyboard.press(str(number))
-                card.locator(".question button[type=submit].primary").click()
+                        page.keyboard.press(str(number))  # a single choice's answers at once
+                if item.is_multi:
+                    page.keyboard.press("Enter")  # a multiple choice's, once Enter hands it in
             else:
                 item = shown_item(card)
                 overriding = pending_override and answered >= override_from
