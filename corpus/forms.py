@@ -7,7 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from corpus.decoding import document_format
-from corpus.importing import ImportFailed, Preview, document_preview, import_allowed
+from corpus.importing import (
+    ImportFailed,
+    Preview,
+    document_preview,
+    import_allowed,
+    suggested_title,
+)
 from corpus.models import Document
 
 # How the text was read: a text file's encoding, or the document reader that extracted it.
@@ -90,6 +96,12 @@ class ConfirmImportForm(forms.Form):
         choices=[(name, name) for name in ENCODINGS], widget=forms.HiddenInput
     )
     filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    title = forms.CharField(
+        label=_("标题"),
+        max_length=300,
+        required=False,
+        help_text=_("书库里显示的名称，可以修改；空着则用识别出的标题。"),
+    )
     visibility = forms.ChoiceField(
         label=_("谁能看到"),
         choices=Document.Visibility.choices,
@@ -108,7 +120,12 @@ class ConfirmImportForm(forms.Form):
     @classmethod
     def for_preview(cls, preview: Preview, filename: str, user=None) -> "ConfirmImportForm":
         payload = base64.b64encode(preview.text.encode("utf-8")).decode("ascii")
-        initial = {"payload": payload, "encoding": preview.encoding, "filename": filename}
+        initial = {
+            "payload": payload,
+            "encoding": preview.encoding,
+            "filename": filename,
+            "title": suggested_title(preview.outline, filename),
+        }
         return cls(initial=initial, user=user)
 
     def clean(self) -> dict:

@@ -188,10 +188,16 @@ class ImportResult:
 
 
 def document_import(
-    *, preview: Preview, filename: str = "", user=None, visibility: str | None = None
+    *,
+    preview: Preview,
+    filename: str = "",
+    user=None,
+    visibility: str | None = None,
+    title: str = "",
 ) -> ImportResult:
     """Save a previewed text, or return the document that already holds it (whose stalled or
-    failed item generation starts again)."""
+    failed item generation starts again). `title` is the one the importer confirmed; without it
+    the title comes from the text (`suggested_title`)."""
     if user is not None and not user.is_authenticated:
         user = None
     with transaction.atomic():
@@ -201,7 +207,7 @@ def document_import(
             return ImportResult(existing, created=False)
         import_allowed(user, now=timezone.now())
         document = Document.objects.create(
-            title=_document_title(preview.outline, filename)[:300],
+            title=(title.strip() or suggested_title(preview.outline, filename))[:300],
             filename=PurePath(filename).name[:255],
             banner=(preview.outline.banner or "")[:300],
             original_text=preview.text,
@@ -210,7 +216,7 @@ def document_import(
             owner=user,
             visibility=visibility_for(user, visibility),
         )
-        _save_articles(document, preview.outline.articles)
+        _save_articles(document, preview.outline.articles, untitled=document.title)
         items_enqueue(document)
     return ImportResult(document, created=True)
 
@@ -221,20 +227,36 @@ def items_regenerate(document: Document) -> None:
     items_enqueue(document)
 
 
-def _document_title(outline: parsing.Outline, filename: str) -> str:
+def suggested_title(outline: parsing.Outline, filename: str) -> str:
+    """A document's title: the page banner, else its first article's title; a text that has none
+    (a speech that opens with 同志们：) is named by its file, else by its first heading or the
+    opening of its first paragraph, so that no document is listed without a name."""
     if outline.banner:
         return outline.banner
-    if outline.articles:
+    if outline.articles and outline.articles[0].title:
         return outline.articles[0].title
-    return PurePath(filename).stem
+    if PurePath(filename).stem:
+        return PurePath(filename).stem
+    sections = [section for article in outline.articles for section in article.sections]
+    heading = next((section.heading for section in sections if section.heading), "")
+    if heading:
+        return heading
+    opening = next((section.paragraphs[0].text for section in sections if section.paragraphs), "")
+    return opening[:UNTITLED_OPENING] + ("…" if len(opening) > UNTITLED_OPENING else "")
 
 
-def _save_articles(document: Document, parsed_articles: list[parsing.Article]) -> None:
+UNTITLED_OPENING = 30  # characters of a paragraph that name a text with no title or heading
+
+
+def _save_articles(
+    document: Document, parsed_articles: list[parsing.Article], *, untitled: str
+) -> None:
+    """`untitled` names the articles the text gives no title (the document's own)."""
     articles = Article.objects.bulk_create(
         Article(
             document=document,
             position=index,
-            title=parsed.title[:300],
+            title=(parsed.title or untitled)[:300],
             subtitle=(parsed.subtitle or "")[:300],
             authors=list(parsed.authors),
             authors_text="、".join(parsed.authors)[:300],

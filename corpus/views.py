@@ -140,6 +140,7 @@ def document_import_confirm(request: HttpRequest) -> HttpResponse:
                 filename=form.cleaned_data["filename"],
                 user=request.user,
                 visibility=form.cleaned_data.get("visibility"),
+                title=form.cleaned_data["title"],
             )
         except ImportFailed as error:
             failed = [error.message]

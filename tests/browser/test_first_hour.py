@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from corpus.models import Article
-from quizzes.models import Assignment, Classroom, ReviewLog, StudyItem
+from quizzes.models import Assignment, Classroom, Generation, ReviewLog, StudyItem
 from quizzes.practice import practice_test_create
 from tests.browser.quality import check_page, click_through, visit
 from tests.browser.texts import RIVER_PAGE, make_document
@@ -30,6 +30,14 @@ TEXT = {
         "invite": "邀请链接",
         "preview": "预览题目",
         "set": "布置",
+        "import": "导入",
+        "due": "今天待复习",
+        "not_answered": "还没有作答",
+        "give_up": "不会",
+        "undone": "已撤销上一次回答。",
+        "undo": "撤销这次回答",
+        "generating": "已完成 1 / 2 篇（50%）",
+        "generated": "条学习条目已生成",
     },
     "en": {
         "what": "What 学而 is",
@@ -41,6 +49,14 @@ TEXT = {
         "invite": "Invite link",
         "preview": "Preview the questions",
         "set": "Assign",
+        "import": "Import",
+        "due": "Due today",
+        "not_answered": "You have not answered yet",
+        "give_up": "Don't know",
+        "undone": "Your last answer was undone.",
+        "undo": "Undo this answer",
+        "generating": "1 of 2 articles done (50%)",
+        "generated": "study items generated",
     },
 }
 
@@ -68,6 +84,35 @@ def sign_in(page, user) -> None:
     click_through(page, page.locator("main form button[type=submit]"))
 
 
+def answer_untyped_card(page) -> None:
+    """Answers the card on screen, a flashcard by its keys, a choice by its options' number keys
+    (a single choice answers at once, a multiple choice is handed in with Enter)."""
+    card = page.locator("#card .question")
+    if card.locator("[data-key=' ']").count():
+        page.keyboard.press(" ")
+        expect(page.locator("#card .ratings")).to_be_visible()
+        with page.expect_response(lambda r: r.request.method == "POST"):
+            page.keyboard.press("3")
+    else:
+        action = card.locator("form").get_attribute("action")
+        item = StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
+        with page.expect_response(lambda r: r.request.method == "POST"):
+            for number, option in enumerate(item.options, start=1):
+                if option in item.answers:
+                    page.keyboard.press(str(number))
+            if item.is_multi:
+                page.keyboard.press("Enter")
+    expect(page.locator("#card .feedback")).to_be_visible()
+
+
+def answer_typed_card(page, text: str) -> None:
+    inputs = page.locator("#card .question input[name=answer]")
+    for index in range(inputs.count()):
+        inputs.nth(index).fill(text)
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        inputs.last.press("Enter")
+
+
 def test_a_learner_starts_from_the_home_page_and_sees_a_wrong_answer_explained(
     page, language, django_user_model
 ):
@@ -85,24 +130,9 @@ def test_a_learner_starts_from_the_home_page_and_sees_a_wrong_answer_explained(
     click_through(page, page.get_by_role("button", name=words["study_this"]))
     assert page.url.endswith(reverse("quizzes:study_review"))
     for _ in range(12):  # answer until a typed card comes up, then answer it wrong
-        card = page.locator("#card .question")
-        if card.locator("input[name=answer]").count():
+        if page.locator("#card .question input[name=answer]").count():
             break
-        if card.locator("[data-key=' ']").count():
-            page.keyboard.press(" ")
-            expect(page.locator("#card .ratings")).to_be_visible()
-            with page.expect_response(lambda r: r.request.method == "POST"):
-                page.keyboard.press("3")
-        else:
-            action = card.locator("form").get_attribute("action")
-            item = StudyItem.objects.get(pk=int(action.rstrip("/").split("/")[-1]))
-            with page.expect_response(lambda r: r.request.method == "POST"):
-                for number, option in enumerate(item.options, start=1):
-                    if option in item.answers:
-                        page.keyboard.press(str(number))  # a single choice answers at once
-                if item.is_multi:
-                    page.keyboard.press("Enter")
-        expect(page.locator("#card .feedback")).to_be_visible()
+        answer_untyped_card(page)
     inputs = page.locator("#card input[name=answer]")
     for index in range(inputs.count()):
         inputs.nth(index).fill("错字")
@@ -168,3 +198,87 @@ def test_a_timed_test_keeps_its_countdown_in_sight_and_its_fields_are_finger_siz
     box = timer.bounding_box()
     assert box is not None and -1 <= box["y"] <= 5  # stuck to the top while the page scrolls
     expect(timer).to_be_in_viewport()
+
+
+def test_a_visitor_is_not_offered_import_and_a_learner_sees_one_count_of_reviews(
+    page, language, django_user_model
+):
+    words = TEXT[language]
+    make_document(RIVER_PAGE, "river.md")
+    visit(page, reverse("corpus:library"))
+    assert page.locator(f"a[href='{reverse('corpus:document_import')}']").count() == 0
+    learner = account(django_user_model, "xue", "learner")
+    sign_in(page, learner)
+    visit(page, reverse("quizzes:study_choose"))
+    group = page.locator("main fieldset")
+    expect(group.locator("legend")).to_have_count(1)  # one document, its articles under it
+    article = Article.objects.get()
+    count = StudyItem.objects.active().filter(article=article).count()
+    expect(group.locator("label.choice .meta").first).to_contain_text(str(count))
+    group.locator("input[type=checkbox]").first.check()
+    click_through(page, page.locator("main form button[type=submit].primary"))
+
+    def due_on(url) -> str:
+        visit(page, url)
+        term = page.locator("main dt", has_text=words["due"]).first
+        return term.locator("xpath=following-sibling::dd[1]").inner_text()
+
+    assert due_on(reverse("quizzes:study_home")) == due_on(reverse("quizzes:progress"))
+    check_page(page)
+
+
+def test_an_empty_answer_is_asked_again_and_an_undo_message_goes_with_the_next_card(
+    page, language, django_user_model
+):
+    words = TEXT[language]
+    article = Article.objects.get(document=make_document(RIVER_PAGE, "river.md"))
+    learner = account(django_user_model, "xue", "learner")
+    sign_in(page, learner)
+    visit(page, article.get_absolute_url())
+    click_through(page, page.get_by_role("button", name=words["study_this"]))
+    for _ in range(12):
+        if page.locator("#card .question input[name=answer]").count():
+            break
+        answer_untyped_card(page)
+    answer_typed_card(page, "")  # Enter on empty fields asks again rather than counting 重来
+    expect(page.locator("#card .question")).to_contain_text(words["not_answered"])
+    assert not ReviewLog.objects.filter(user=learner, correct=False).exists()
+    check_page(page)
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        page.get_by_role("button", name=words["give_up"]).click()
+    expect(page.locator("#feedback")).to_be_visible()
+    assert ReviewLog.objects.filter(user=learner, rating=1, correct=False).count() == 1
+
+    click_through(page, page.get_by_role("button", name=words["undo"]))
+    expect(page.locator("#messages")).to_contain_text(words["undone"])
+    assert not ReviewLog.objects.filter(user=learner).exclude(rating=3).exists()
+    if page.locator("#card .question input[name=answer]").count():
+        answer_typed_card(page, "错字")
+    else:
+        answer_untyped_card(page)
+    expect(page.locator("#messages")).not_to_contain_text(words["undone"])
+    check_page(page)
+
+
+def test_the_generation_bar_says_how_far_it_is_and_how_many_items_came(
+    page, language, django_user_model
+):
+    words = TEXT[language]
+    teacher = account(django_user_model, "laoshi", "teacher")
+    document = make_document(RIVER_PAGE, "river.md", owner=teacher)
+    Generation.objects.filter(document=document).update(
+        state=Generation.State.RUNNING, done=1, total=2, updated_at=timezone.now()
+    )
+    sign_in(page, teacher)
+    visit(page, document.get_absolute_url())
+    bar = page.locator("#generation")
+    expect(bar).to_contain_text(words["generating"])
+    expect(bar.locator("progress")).to_have_attribute("value", "1")
+    check_page(page)
+    Generation.objects.filter(document=document).update(state=Generation.State.DONE, done=2)
+    made = StudyItem.objects.active().of_document(document).count()
+    expect(bar).to_contain_text(f"{made} {words['generated']}", timeout=5000)
+    expect(bar.get_by_role("link")).to_have_attribute(
+        "href",
+        reverse("quizzes:item_list", args=[document.articles.order_by("position").first().pk]),
+    )

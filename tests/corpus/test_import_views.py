@@ -131,3 +131,39 @@ def test_a_read_file_with_no_article_in_it_is_refused_with_that_reason(signed_in
     assert response.status_code == 400
     assert "english.pdf 没有导入：没有找到文章" in response.content.decode()
     assert Document.objects.count() == 0
+
+
+SPEECH = """同志们：
+
+现在，我代表第五届委员会向大会作报告。
+
+一、过去五年的工作
+
+五年来，我们坚持稳中求进，各项事业取得新的进展。
+
+二、今后五年的任务
+
+坚持以人民为中心。要把群众的冷暖放在心上，办好每一件实事。
+"""
+
+
+@pytest.mark.django_db
+def test_a_text_without_a_title_is_named_and_the_importer_can_rename_it(signed_in):
+    response = signed_in.post(IMPORT, {"text": SPEECH})
+    confirm = response.context["confirm_form"]
+    assert confirm["title"].value() == "过去五年的工作"  # its first heading, as a suggestion
+    data = {name: confirm[name].value() for name in confirm.fields}
+    signed_in.post(CONFIRM, data | {"title": "  第五届委员会工作报告 "})
+    document = Document.objects.get()
+    assert document.title == "第五届委员会工作报告"
+    assert [article.title for article in document.articles.all()] == ["第五届委员会工作报告"]
+
+
+@pytest.mark.django_db
+def test_a_blank_title_keeps_the_one_found_in_the_text(signed_in):
+    response = signed_in.post(IMPORT, {"text": LIBRARY_PAGE})
+    confirm = response.context["confirm_form"]
+    signed_in.post(
+        CONFIRM, {name: confirm[name].value() for name in confirm.fields} | {"title": ""}
+    )
+    assert Document.objects.get().title == confirm["title"].value() != ""
