@@ -14,7 +14,11 @@ runs one document at a time per process.
 
 from __future__ import annotations
 
+import functools
+import heapq
+import itertools
 import threading
+from collections import ChainMap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -60,8 +64,18 @@ def pos_tokenizer():
                 tokenizer = jieba.Tokenizer()
                 tokenizer.initialize()
                 tokenizer.load_userdict(str(TERMS_FILE))
-                _pos_tokenizer = jieba.posseg.POSTokenizer(tokenizer)
+                _pos_tokenizer = _sharing_tags(jieba.posseg, tokenizer)
     return _pos_tokenizer
+
+
+def _sharing_tags(posseg, tokenizer):
+    """A POSTokenizer over `tokenizer` that reads the tags of jieba's dictionary from the table
+    jieba.posseg loaded when it was imported, under a layer of its own for the words this
+    process adds: POSTokenizer(tokenizer) would read dict.txt into a second copy (~30 MB)."""
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = ChainMap({}, posseg.dt.word_tag_tab)
+    return pos
 
 
 def warm_up() -> None:
@@ -174,10 +188,15 @@ def dictionary_words(word_class: str, length: int) -> tuple[tuple[str, str], ...
 
 
 def _build_dictionary_index(pos) -> dict[tuple[str, int], tuple[tuple[str, str], ...]]:
+    """Each (class, length)'s most frequent words, kept in bounded heaps while the dictionary's
+    ~350,000 words go past, so that building the index never holds more than the pools."""
     pos.makesure_userdict_loaded()
     freq = pos.tokenizer.FREQ
-    grouped: dict[tuple[str, int], list[tuple[int, str, str]]] = {}
-    for word, tag in pos.word_tag_tab.items():
+    own, shared = pos.word_tag_tab.maps
+    pools: dict[tuple[str, int], list[tuple[int, _Reversed, str]]] = {}
+    # Each word once, with the tag of the layer on top.
+    shadowed = ((word, tag) for word, tag in shared.items() if word not in own)
+    for word, tag in itertools.chain(shadowed, own.items()):
         word_class = TAG_CLASSES.get(tag)
         if (
             word_class is None
@@ -186,8 +205,30 @@ def _build_dictionary_index(pos) -> dict[tuple[str, int], tuple[tuple[str, str],
             or is_weak(word)
         ):
             continue
-        grouped.setdefault((word_class, len(word)), []).append((-(freq.get(word) or 0), word, tag))
+        # A min-heap on (frequency, reversed order) keeps the most frequent, ties by word.
+        entry = (freq.get(word) or 0, _Reversed(word), tag)
+        pool = pools.setdefault((word_class, len(word)), [])
+        if len(pool) < DICTIONARY_POOL_SIZE:
+            heapq.heappush(pool, entry)
+        elif entry > pool[0]:
+            heapq.heapreplace(pool, entry)
     return {
-        key: tuple((word, tag) for _, word, tag in sorted(entries)[:DICTIONARY_POOL_SIZE])
-        for key, entries in grouped.items()
+        key: tuple((entry[1].word, entry[2]) for entry in sorted(pool, reverse=True))
+        for key, pool in pools.items()
     }
+
+
+@functools.total_ordering
+class _Reversed:
+    """A word that sorts backwards: among equally frequent words, the heap drops the last."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return self.word > other.word
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and self.word == other.word
