@@ -47,6 +47,7 @@ urlpatterns = [
         name="generation_restart",
     ),
     path("documents/<id:document_id>/outline/", outline.document_outline, name="document_outline"),
+    path("documents/<id:document_id>/delete/", outline.document_delete, name="document_delete"),
     path(
         "documents/<id:document_id>/visibility/",
         outline.document_visibility,

@@ -1,4 +1,5 @@
-"""Correcting a saved document's outline: its owner turns lines into headings, points or body."""
+"""A saved document's owner corrects its outline (lines into headings, points or body), says
+who may read it, and deletes it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,13 +7,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.corrections import MAX_LEVEL, CorrectionError
 from corpus.forms import VisibilityForm
 from corpus.models import Document
 from quizzes.corrections import document_correct
 from quizzes.forms import CorrectionForm
+from quizzes.removal import document_delete as remove_document
+from quizzes.removal import document_holds
 from quizzes.study import selections_prune
 
 DONE = {
@@ -79,3 +82,19 @@ def document_visibility(request: HttpRequest, document_id: int) -> HttpResponse:
             _("现在能看到这份文档的是：%(who)s。") % {"who": document.get_visibility_display()},
         )
     return redirect(document)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The owner deletes a document that holds nobody else's work, after seeing what goes."""
+    document = _get_document_for_owner(request, document_id)
+    if request.method == "GET":
+        context = {"document": document, "holds": document_holds(document)}
+        return render(request, "quizzes/document_delete.html", context)
+    holds = remove_document(document)
+    if holds.blocked:
+        messages.error(request, _("这份文档现在不能删除，原因见下。"))
+        return redirect("quizzes:document_delete", document.pk)
+    messages.success(request, _("已删除《%(title)s》。") % {"title": document.title})
+    return redirect("corpus:library")
