@@ -70,7 +70,9 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], list[float], GlyphCount]
     heights: list[float] = []
     for number, page in enumerate(PDFPage.create_pages(document)):
         pages.append(page_lines(reader.read(page), number))
-        heights.append(float(page.mediabox[3] - page.mediabox[1]))
+        # A page read turned (vertical columns) is as high as the page is wide.
+        box = page.mediabox
+        heights.append(float(box[2] - box[0] if reader.vertical else box[3] - box[1]))
     return pages, heights, count
 
 

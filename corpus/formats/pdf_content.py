@@ -121,15 +121,25 @@ class PageReader:
         self.fonts: dict[int, FontGlyphs] = {}
         self.budget = MAX_CONTENT_BYTES
         self.runs: list[TextRun] = []
+        self.vertical_runs: list[TextRun] = []
+        self.page_height = 0.0
+        self.vertical = False  # the last page read is set in vertical columns
 
     def read(self, page: PDFPage) -> list[TextRun]:
+        """The page's text runs. A page set mostly in vertical columns (竖排) is read turned a
+        quarter turn: each column a line, the rightmost first, its top at the left, so that
+        the layout and paragraph passes read it as they read a horizontal page; its few
+        horizontal runs (a page number) are dropped then, as vertical ones are otherwise."""
         # The page's /Rotate is ignored on purpose: text is laid out in the page's own
         # unrotated coordinates, which is the order it is read in.
         x0, y0 = page.mediabox[0], page.mediabox[1]
-        self.runs = []
+        self.page_height = float(page.mediabox[3] - y0)
+        self.runs, self.vertical_runs = [], []
         streams = page.contents if isinstance(page.contents, list) else [page.contents]
         self._render(page.resources, streams, (1.0, 0.0, 0.0, 1.0, -x0, -y0), frozenset())
-        return self.runs
+        vertical_chars = sum(len(run.text) for run in self.vertical_runs)
+        self.vertical = vertical_chars > sum(len(run.text) for run in self.runs)
+        return self.vertical_runs if self.vertical else self.runs
 
     # ------------------------------------------------------------------ streams and resources
 
@@ -293,10 +303,11 @@ class PageReader:
         scale = state.size * state.scale  # text-space units per glyph-width unit
         tc, tw = state.charspace * state.scale, state.wordspace * state.scale
         size = abs(state.size * d)
-        # Rotated, mirrored or vertical text (a watermark, a stamp) is counted, since it
-        # still proves a text layer, but is never laid out with the body.
+        # Rotated or mirrored text (a watermark, a stamp) is counted, since it still proves
+        # a text layer, but is never laid out with the body.
         placed = size > 0 and a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d
-        placed = placed and not font.vertical
+        if font.vertical:
+            return self._show_vertical(items, state, (d, e, f), advance, placed)
         bold = font.bold or state.render == FILL_STROKE
         y = d * state.rise + f
         gap, space_gap, double = RUN_GAP * size, SPACE_GAP * size, DOUBLE_DRAW * size
@@ -367,6 +378,61 @@ class PageReader:
         if placed:
             self.runs += runs
         return advance
+
+    def _show_vertical(
+        self, items: list[Any], state: _State, place: tuple, advance: float, placed: bool
+    ) -> float:
+        """Place the glyphs of one operator in a vertical font (writing mode 1): the pen
+        moves down by each glyph's vertical displacement (PDF 32000-1, 9.4.4; pdfminer
+        gives it as the width of a vertical font's glyph, -1000 by default). The column
+        becomes a run turned a quarter turn: its x for a baseline, its top for a left edge."""
+        font = state.font
+        assert font is not None
+        d, e, f = place
+        size = abs(state.size * d)
+        tc, tw = state.charspace, state.wordspace
+        gap = RUN_GAP * size
+        runs: list[TextRun] = []
+        chars: list[str] = []
+        start = bottom = 0.0
+        shown = unmapped = 0
+        for item in items:
+            if not isinstance(item, bytes):
+                if isinstance(item, float):
+                    advance -= item / 1000 * state.size
+                continue
+            for code in font.codes(item):
+                text, width, space = font.glyphs.get(code) or font.glyph(code)
+                top = f + d * advance
+                advance += width * state.size + tc + (tw if space else 0.0)
+                if text is None:
+                    unmapped += 1
+                    continue
+                shown += 1
+                if text in BLANK:
+                    if chars:
+                        chars.append(" ")
+                    continue
+                if chars and bottom - top > gap:
+                    self._flush_column(runs, e, start, bottom, size, font.bold, chars)
+                    chars = []
+                if not chars:
+                    start = top
+                chars.append(text)
+                bottom = f + d * advance
+        if chars:
+            self._flush_column(runs, e, start, bottom, size, font.bold, chars)
+        self.count.shown += shown
+        self.count.unmapped += unmapped
+        if placed:
+            self.vertical_runs += runs
+        return advance
+
+    def _flush_column(self, runs, x, top, bottom, size, bold, chars) -> None:
+        # Turned: the column's x is its baseline (the rightmost highest, read first), the
+        # distance from the page's top its position along the line.
+        height = self.page_height
+        _flush(runs, x, height - top, height - bottom, size, bold, chars)
 
 
 def _flush(

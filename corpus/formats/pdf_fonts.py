@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from pdfminer.cmapdb import CMap, IdentityCMap, IdentityCMapByte
+from pdfminer.cmapdb import CMap, CMapDB, IdentityCMap, IdentityCMapByte
 from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdftypes import resolve1
 
@@ -44,6 +44,19 @@ RADICAL_CHARACTERS = str.maketrans(
     | {"\u2e3a": "——", "\u2e3b": "———"}
 )
 RADICALS = re.compile("[\u2e3a\u2e3b\u2e80-\u2fdf]")
+
+# The character collection a predefined CMap's name implies (PDF 32000-1, table 118: the
+# Chinese, Japanese and Korean CMaps are named after their collection's charsets). A font
+# names its collection in CIDSystemInfo too, and pdfminer reads the characters from there;
+# where that is unreadable the CMap's name still says it. reportlab, for one, leaves those
+# strings unencrypted in a copy-protected file, so a reader that decrypts them gets noise.
+CMAP_COLLECTIONS = (
+    (re.compile(r"GB"), "Adobe-GB1"),
+    (re.compile(r"CNS|B5|ETen|HK"), "Adobe-CNS1"),
+    (re.compile(r"JIS|90ms|90pv|83pv|Hankaku|Hiragana|Katakana|Roman|WP-Symbol"), "Adobe-Japan1"),
+    (re.compile(r"KS"), "Adobe-Korea1"),
+)
+KNOWN_COLLECTION = re.compile(r"Adobe-(?:GB1|CNS1|Japan1|Korea1|Identity|UCS)")
 
 # (character or None when the font does not say, advance in text space, word-spacing space)
 Glyph = tuple[str | None, float, bool]
@@ -101,7 +114,22 @@ def _is_bold(font: PDFFont) -> bool:
     )
 
 
+def _collection_from_cmap_name(font: PDFCIDFont) -> None:
+    """Give a CJK font whose CIDSystemInfo is unreadable the characters its CMap implies."""
+    if font.unicode_map is not None or KNOWN_COLLECTION.fullmatch(font.cidcoding):
+        return
+    name = str(getattr(font.cmap, "attrs", {}).get("CMapName", ""))
+    collection = next((c for pattern, c in CMAP_COLLECTIONS if pattern.search(name)), None)
+    if collection:
+        try:
+            font.unicode_map = CMapDB.get_unicode_map(collection, font.cmap.is_vertical())
+        except CMapDB.CMapNotFound:
+            pass
+
+
 def describe_font(font: PDFFont) -> FontGlyphs:
+    if isinstance(font, PDFCIDFont):
+        _collection_from_cmap_name(font)
     bold, vertical = _is_bold(font), font.is_vertical()
     if not isinstance(font, PDFCIDFont) or isinstance(font.cmap, IdentityCMapByte):
         return FontGlyphs(font, bytes.__iter__, _same_code, bold, vertical)

@@ -22,7 +22,8 @@ build in outline.py.
 
 Heuristics only see the shape of the text (punctuation, length, numbering, layout) and
 the form words of its genres (目录, 附件, 各位代表, ……印发), never the words of a
-particular page, so that any page in the same layout parses alike.
+particular page, so that any page in the same layout parses alike. (No dictionary:
+jieba is loaded only where study items are generated, never for an import request.)
 """
 
 from __future__ import annotations
@@ -54,13 +55,14 @@ def parse(text: str) -> Outline:
     lines = _read_lines(text)
     layout = text_layout(lines)
     blocks = _find_title_blocks(lines)
+    newspaper = bool(blocks)
     if not blocks and (block := report_title_block(lines, layout)):
         blocks = [block, *attachment_blocks(lines, block.body)]
     outline = Outline()
     printed = set()
     for number, block in enumerate(blocks):
         end = blocks[number + 1].start if number + 1 < len(blocks) else len(lines)
-        if article := _article(block, lines[block.body : end], layout):
+        if article := _article(block, lines[block.body : end], layout, newspaper=newspaper):
             # A crawled copy of the paper stores an article once per page it runs on.
             if block.paper:
                 first = next(s.paragraphs[0].text for s in article.sections if s.paragraphs)

@@ -36,7 +36,12 @@ from corpus.parsing.points import paragraph_lists, paragraph_points
 from corpus.parsing.titles import _TitleBlock
 
 
-def _article(block: _TitleBlock, lines: list[_Line], layout: Layout = PLAIN) -> Article | None:
+def _article(
+    block: _TitleBlock, lines: list[_Line], layout: Layout = PLAIN, *, newspaper: bool = False
+) -> Article | None:
+    """The article of a title block. `newspaper`: the block is one of a newspaper page's
+    (found above a byline or the paper's date line), whose articles are stories unless they
+    are a speech or a report printed in the paper (a speaker, a salutation)."""
     if block.running_header:
         lines = [line for line in lines if line.text not in block.running_header]
     blocks, notes = _body_blocks(lines, layout, glossary=block.glossary)
@@ -53,7 +58,8 @@ def _article(block: _TitleBlock, lines: list[_Line], layout: Layout = PLAIN) -> 
     if article.column is None:
         article.title, article.column = split_column_tag(article.title)
     blocks = _take_front(blocks, article)
-    article.sections = _sections(blocks)
+    story = newspaper and not article.speakers and article.salutation is None
+    article.sections = _sections(blocks, story=story)
     if not any(section.paragraphs for section in article.sections):
         return None
     _take_people_and_source(article, block, lines, notes)
@@ -324,7 +330,7 @@ def _last_sentence(text: str) -> str:
     return text[ends[-1] :].strip() if ends else text
 
 
-def _sections(blocks: list[_Block]) -> list[Section]:
+def _sections(blocks: list[_Block], *, story: bool = False) -> list[Section]:
     sections = [Section(0, None)]
     for block in blocks:
         if block.kind == "heading":
@@ -335,7 +341,7 @@ def _sections(blocks: list[_Block]) -> list[Section]:
         lists = block.lists + [
             items for items in paragraph_lists(block.text) if items not in block.lists
         ]
-        points = [] if block.front or block.run_in else paragraph_points(block.text)
+        points = [] if block.front or block.run_in else paragraph_points(block.text, story=story)
         sections[-1].paragraphs.append(Paragraph(block.text, points, lists))
     if not sections[0].paragraphs:
         del sections[0]

@@ -220,10 +220,46 @@ LEAD_POINT_BREAKERS = re.compile(r"[，,：:“”\"‘’'「」『』《》〈
 NARRATIVE_OPENER = re.compile(
     r"这|那|我|他|她|它|其|此|本|全会|大会|会议|今年|去年|明年|前年|今明|近年|近期|近来|当前|目前|过去|如今|现在"
     rf"|[{NUMERALS}两几多]+(?:年|个月|天)(?:来|以来|间|中)|\d"
+    # ... and so does one that brings in someone or something of a story: "还有一幕场景……",
+    # "有一位老人……" (有 with 一 and a measure word introduces what the story is about), or
+    # one that goes on from the paragraph before ("更令人动容的是……", "更重要的是……").
+    r"|[还也又]?有(?:这样|这么)?一[位个名次天幕回件段则]|更[^，,。；;]{1,8}的是"
 )
 # ... and so does a sentence the writer tells in the first person ("梧州是我的第二故乡"; 自我
 # is no person), one that ends in the particle 了, telling what happened ("日军的队伍近了"),
 # or one dated anywhere in it by a year or by the edition of a recurring event ("转机出现在
 # 2023年", "第三届茶文化节将于下月开幕", "首批认证是第二期的一部分"): like a time phrase
-# leading it, the date places it in a story.
-NARRATION = re.compile(rf"(?<!自)我|了$|\d{{4}}\s*年|第[{BIG_NUMERALS}\d]+[届批期]")
+# leading it, the date places it in a story. So does one that compares with what came
+# before ("店主对阅读有着同样的执着": the same as whom the paragraph before told of).
+NARRATION = re.compile(rf"(?<!自)我|了$|\d{{4}}\s*年|第[{BIG_NUMERALS}\d]+[届批期]|同样的")
+# In a story (a newspaper's article that is no speech or report), a lead sentence about a
+# province, region or city by name ("青海玉树。", "吉林建龙钢铁有限责任公司是……", "……到上海
+# 演出"), about someone's family and home ("家乡的变化一天一个样", "达曦与丈夫……") or about
+# someone called by a familiar name ("……给了小程前行的底气") tells where and to whom the story
+# happens: no thesis. The places are the 34 provincial-level divisions by the short names a
+# story uses; in a report or an official document the same sentence is a task or a finding
+# for that place ("香港、澳门发展同内地发展紧密相连") and stays a point.
+PROVINCES = re.compile(
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北"
+    "|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
+)
+HOME_AND_FAMILY = re.compile(
+    "家乡|老家|故乡|丈夫|妻子|爱人|父亲|母亲|爸爸|妈妈|儿子|女儿|爷爷|奶奶|外公|外婆"
+)
+# ... but a lead that opens with the verb of a task ("弘扬……精神", "建设健康上海") sets a task
+# whatever it names, in a story as anywhere: the verbs official texts set tasks with.
+TASK_OPENER = re.compile(
+    "坚持|坚定|坚决|加快|加强|加大|推进|推动|深化|深入|完善|健全|建立|构建|提升|提高|扩大|促进"
+    "|实施|落实|强化|优化|全面|大力|积极|着力|持续|切实|进一步|统筹|建设|打造|培育|培养|弘扬|保障"
+    "|保护|维护|做好|抓好|筑牢|守牢|巩固|增强|支持|鼓励|引导|确保|严格|规范|发挥|营造|防范|牢固"
+    "|畅通|补齐|激发|夯实|拓展|拓宽|改善|开展|组织"
+)
+# A familiar form of address: 小 or 老 and a surname ("小程", "老王") ...
+FAMILIAR_NAME = re.compile(f"[小老][{''.join(sorted(SURNAMES))}]")
+# ... unless it begins a common word that reads the same: the frequent words of that shape
+# in jieba's dictionary (dict.txt) that are no names, and longer ones they begin.
+FAMILIAR_LOOKALIKES = tuple(
+    "小时 小麦 小于 小康 小孔 小路 小米 小牛 小车 小农 小包 小费 小叶 小曲 小钱 小毛 小童 "
+    "小房 小宗 小苗 小石 小熊 小景 小项 小金 小解 小龙 小马 小白 小黄 小程序 "
+    "老牛 老成 老农 老庄 老路 老房 老翁 老马 老黄 老白 老石 老金".split()
+)

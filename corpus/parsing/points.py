@@ -11,8 +11,11 @@ from __future__ import annotations
 from corpus.parsing.patterns import (
     DASH,
     DASH_POINT_END,
+    FAMILIAR_LOOKALIKES,
+    FAMILIAR_NAME,
     HAN_CHAR,
     HEADING_NUMBER,
+    HOME_AND_FAMILY,
     LEAD_POINT_BREAKERS,
     LEAD_POINT_MAX_CHARS,
     LEAD_POINT_MIN_CHARS,
@@ -24,12 +27,16 @@ from corpus.parsing.patterns import (
     NUMERALS,
     OPEN_ENDINGS,
     PAUSE,
+    PROVINCES,
     SENTENCE_END,
+    TASK_OPENER,
 )
 
 
-def paragraph_points(text: str) -> list[str]:
-    """The dash point or the lead sentence of a paragraph."""
+def paragraph_points(text: str, *, story: bool = False) -> list[str]:
+    """The dash point or the lead sentence of a paragraph. In a story (a newspaper's
+    article, not a speech or a report) a lead about a place by name, someone's home and
+    family or someone called by a familiar name narrates."""
     if dash := DASH.match(text):
         # Without a closing mark the dash line is an attribution ("——习近平……强调"), no point.
         end = DASH_POINT_END.search(text, dash.end())
@@ -41,7 +48,22 @@ def paragraph_points(text: str) -> list[str]:
     elif (marker := LIST_MARKER.match(text)) and (marker["cn"] or marker["ordinal"]):
         start = marker.end()  # a paragraph opening with 一是 states its first member as its lead
     point = _lead_sentence(text, start)
+    if point and story and _sets_the_scene(point):
+        return []
     return [point] if point else []
+
+
+def _sets_the_scene(lead: str) -> bool:
+    if TASK_OPENER.match(lead):
+        return False
+    return bool(
+        PROVINCES.search(lead)
+        or HOME_AND_FAMILY.search(lead)
+        or any(
+            not lead.startswith(FAMILIAR_LOOKALIKES, name.start())
+            for name in FAMILIAR_NAME.finditer(lead)
+        )
+    )
 
 
 def _lead_sentence(text: str, start: int) -> str | None:

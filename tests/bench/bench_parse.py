@@ -21,7 +21,7 @@ CORPUS_DIR = Path(os.environ.get("XUEER_SHARED_CORPUS") or REPO.parent / "shared
 FIXTURE_PAGE = CORPUS_DIR / "newspaper-page-2024.md"
 DEMO_DIR = REPO / "corpus" / "demo"
 TARGET_BYTES = 1_000_000
-ROUNDS = 3
+ROUNDS = 5
 MAX_RATIO = 1.0
 
 
@@ -40,12 +40,15 @@ def build_text(pages: list[str], target_bytes: int = TARGET_BYTES) -> str:
     return "\n\n".join(pieces)
 
 
-def best_time(work: Callable[[], object], rounds: int = ROUNDS) -> float:
-    best = float("inf")
+def best_times(*works: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
+    """The best time of each piece of work, run in turns round after round, so that a busy
+    machine slows both alike rather than whichever ran while it was busy."""
+    best = [float("inf")] * len(works)
     for _ in range(rounds):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
+        for number, work in enumerate(works):
+            started = time.perf_counter()
+            work()
+            best[number] = min(best[number], time.perf_counter() - started)
     return best
 
 
@@ -60,8 +63,7 @@ def main() -> int:
     text = build_text(pages)
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()  # load the dictionary outside the timed runs
-    parse_seconds = best_time(lambda: parse(text))
-    jieba_seconds = best_time(lambda: jieba.lcut(text))
+    parse_seconds, jieba_seconds = best_times(lambda: parse(text), lambda: jieba.lcut(text))
     ratio = parse_seconds / jieba_seconds
     print(f"text: {len(text.encode('utf-8')):,} bytes from {len(pages)} page(s), best of {ROUNDS}")
     print(f"parse():      {parse_seconds * 1000:8.1f} ms")

@@ -61,12 +61,19 @@ __all__ = [
     "make_styled_docx",
     "make_text_box_docx",
     "make_unmapped_pdf",
+    "make_vertical_pdf",
     "make_zip_bomb",
     "wrap",
 ]
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+# The same font in vertical writing mode (UniGB-UCS2-V), registered under a name of its own:
+# reportlab names both after the face.
+VERTICAL_FONT = "STSong-Light-V"
+_vertical = UnicodeCIDFont(FONT, isVertical=True)
+_vertical.name = _vertical.fontName = VERTICAL_FONT
+pdfmetrics.registerFont(_vertical)
 
 # Characters a line may not start with: Chinese typesetting hangs them on the line above.
 NO_LINE_START = set("，。、；：？！”’）》…")
@@ -163,15 +170,26 @@ def make_report_pdf(
     bold_style: str = "stroke",
     body: float = 15.0,
     page_numbers: str = "— {page} —",
+    copy_protected: bool = False,
+    vertical_note: str | None = None,
 ) -> bytes:
     """An A4 report: a larger bold title, a centred subtitle, larger bold headings, body
-    paragraphs hard-wrapped with a two-character indent, `— N —` page numbers."""
+    paragraphs hard-wrapped with a two-character indent, `— N —` page numbers.
+    `copy_protected`: encrypted with an owner password only (opens without one, forbids
+    copying), as a copy-protected report is published. `vertical_note`: a note set in a
+    vertical column in the right margin of the first page ("内部资料"), as a stamp is."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    lock = StandardEncryption("", ownerPassword="owner-qingxi", canCopy=0)
+    canvas = Canvas(buffer, pagesize=A4, encrypt=lock if copy_protected else None)
     pen = _Pen(canvas, bold_style)
     width, height = A4
     left, right, top, bottom = 72.0, width - 72.0, height - 80.0, 90.0
     page, y = 1, top
+    if vertical_note:
+        canvas.setFont(VERTICAL_FONT, 10.5)
+        canvas.drawString(width - 40, top, vertical_note)
     for number, line in enumerate(lines):
         style, bold_head = _report_style(number, line, body)
         leading = style.size * 1.8
@@ -193,6 +211,49 @@ def make_report_pdf(
             y -= leading
     pen.text(width / 2 - 20, 50, page_numbers.format(page=page), 10.5)
     pen.new_page()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def make_vertical_pdf(lines: list[str] = REPORT_LINES, *, body: float = 14.0) -> bytes:
+    """The report set in vertical columns (竖排), right to left: the title larger and the
+    subtitle centred in their columns, the first column of each paragraph indented two
+    characters, `— N —` page numbers set horizontally under the columns."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    width, height = A4
+    right, left, top, bottom = width - 72.0, 72.0, height - 72.0, 100.0
+    page, x = 1, right
+
+    def page_number() -> None:
+        canvas.setFont(FONT, 10.5)
+        canvas.drawCentredString(width / 2, 60, f"— {page} —")
+
+    for number, line in enumerate(lines):
+        style, _bold_head = _report_style(number, line, body)
+        per_column = int((top - bottom) // style.size)
+        columns, column, used = [], "", style.indent
+        for char in line:  # every glyph of a vertical font advances one em down
+            if column and used >= per_column and char not in NO_LINE_START:
+                columns.append(column)
+                column, used = "", 0
+            column += char
+            used += 1
+        columns.append(column)
+        x -= style.space_before
+        for row, text in enumerate(columns):
+            if x < left:
+                page_number()
+                canvas.showPage()
+                page, x = page + 1, right
+            canvas.setFont(VERTICAL_FONT, style.size)
+            y = top - (style.indent * style.size if row == 0 else 0)
+            if style.centred:
+                y = top - (top - bottom - len(text) * style.size) / 2
+            canvas.drawString(x - style.size / 2, y, text)
+            x -= style.size * 1.8
+    page_number()
+    canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 

@@ -252,6 +252,27 @@ def test_it_reads_a_pdf_that_only_forbids_copying():
     assert paragraphs(text)[0] == "Qingxi County Work Report"
 
 
+def test_it_reads_a_chinese_report_that_only_forbids_copying_as_the_plain_text():
+    # reportlab leaves the strings naming the font's character collection unencrypted,
+    # so decrypted they are noise: the characters come from the CMap's name instead.
+    data = documents.make_report_pdf(copy_protected=True)
+    assert b"/Encrypt" in data
+    assert outline(read_pdf(data)) == outline(REPORT_TEXT)
+
+
+def test_it_reads_a_report_set_in_vertical_columns_as_the_plain_text():
+    data = documents.make_vertical_pdf()
+    assert page_count(data) > 1
+    text = read_pdf(data)
+    assert "— 1 —" not in text
+    assert outline(text) == outline(REPORT_TEXT)
+
+
+def test_it_leaves_a_vertical_note_out_of_a_horizontal_page():
+    data = documents.make_report_pdf(vertical_note="内部资料注意保存")
+    assert outline(read_pdf(data)) == outline(REPORT_TEXT)
+
+
 def test_it_refuses_a_truncated_pdf():
     data = report_pdf()
     with pytest.raises(DecodeError) as refused:

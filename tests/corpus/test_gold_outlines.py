@@ -16,16 +16,7 @@ from tests.corpus.gold import REAL_DIR, gold_files, score
 TARGET = 0.97
 
 # Documents no general rule brings to the target yet, with what is still wrong.
-KNOWN_MISSES = {
-    "rmrb-20251020-crawler-generated.pdf.json": (
-        "key point precision about 0.82 (51 of 62): dated leads, datelined news reports and "
-        "the page's call for contributions are told apart now, but in news stories and "
-        "features 11 lead sentences that narrate about named people, places and events "
-        "(达曦与丈夫都是……员工, 青海玉树, 艺术节也邀请……, ……给了小程……) still "
-        "read as key points; telling them from theses takes recognising names, more than the "
-        "shape of the text"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _case(path):

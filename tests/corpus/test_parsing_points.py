@@ -55,6 +55,9 @@ def test_it_takes_a_dash_point_up_to_its_first_full_stop_whatever_its_length():
         ("转机出现在2023年。县里引进了茶叶加工企业。", "a year inside"),
         ("第三届茶文化节将于下月开幕。各乡镇积极筹备。", "the edition of an event"),
         ("首批茶园认证已是第二期的一部分。认证工作有序推进。", "the batch of a programme"),
+        ("还有一件事让茶农难忘。县里请来了制茶师傅。", "someone or something brought in"),
+        ("更令人动容的是茶农的选择。她决定留在茶乡。", "going on from the paragraph before"),
+        ("店主对阅读有着同样的执着。书店每天开到深夜。", "a comparison with what came before"),
     ],
 )
 def test_it_does_not_take_these_lead_sentences_as_key_points(paragraph, why):
@@ -152,3 +155,51 @@ def test_it_reads_a_regulation_articles_lead_after_its_number_and_not_its_items(
         "（二）向茶园倾倒垃圾。\n"
     )
     assert points(text) == ["县人民政府负责生态茶园保护工作"]
+
+
+# A story: a newspaper's article under its byline and the paper's date line.
+STORY_HEAD = "茶乡新事\n\n本报记者  周山\n\n《青溪日报》（2025年10月20日 第 05 版）\n\n"
+
+
+def story_points(paragraphs):
+    return points(STORY_HEAD + "\n\n".join(paragraphs) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "why"),
+    [
+        ("浙江安吉。今年春天，一场茶艺大赛在这里举行。", "a province by name"),
+        ("茶农的家乡变了模样。村口修通了公路。", "someone's home"),
+        ("茶园给了小周回乡的底气。他决定回乡创业。", "a familiar name"),
+    ],
+)
+def test_it_takes_no_key_point_from_a_story_lead_about_people_and_places(paragraph, why):
+    assert story_points([paragraph]) == [], why
+
+
+def test_it_keeps_the_theses_and_tasks_of_a_story():
+    assert story_points(
+        [
+            "茶产业是富民产业。全县茶农人均收入逐年增长。",
+            "小程序让青溪茶叶卖得更远。网店订单逐月增加。",
+            "小麦套种茶园效益明显。茶农增收有了新路。",
+            "弘扬小周的奉献精神。全县开展学习活动。",
+            "建设美丽浙江。茶乡从种好一片茶园做起。",
+        ]
+    ) == [
+        "茶产业是富民产业",
+        "小程序让青溪茶叶卖得更远",
+        "小麦套种茶园效益明显",
+        "弘扬小周的奉献精神",
+        "建设美丽浙江",
+    ]
+
+
+def test_it_keeps_a_lead_about_a_province_in_a_report():
+    text = f"青溪县工作会议纪要\n{OPENING}\u3000\u3000浙江茶产业加快发展。全县新建茶园两千亩。\n"
+    assert points(text) == ["浙江茶产业加快发展"]
+    assert story_points(["浙江茶产业加快发展。全县新建茶园两千亩。"]) == []
+
+
+def test_it_keeps_a_dash_point_of_a_story_that_names_someone():
+    assert story_points(["——小周领办合作社。带动茶农增收。"]) == ["小周领办合作社"]
