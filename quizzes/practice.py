@@ -8,10 +8,12 @@ import random
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Section
 from quizzes.access import answers_withheld
+from quizzes.asking import ASK_CHOICE, ASK_TYPED, asked, ways_for_kinds
 from quizzes.models import PracticeAnswer, PracticeTest, StudyItem
 from quizzes.study import answer_record, kept_answers
 
@@ -56,7 +58,7 @@ def questions_choose(
 ) -> list[int]:
     """The ids of `size` active items of the kinds from the article or section, one per paragraph
     first, none of those in `leave_out`."""
-    items = StudyItem.objects.active().filter(article=article, kind__in=kinds)
+    items = StudyItem.objects.active().filter(article=article).filter(asked_in(kinds))
     if leave_out:
         items = items.exclude(pk__in=leave_out)
     if section is not None:
@@ -65,6 +67,31 @@ def questions_choose(
     if not candidates:
         raise NoQuestions
     return _spread(candidates, size, rng or random.Random())
+
+
+def asked_in(kinds) -> Q:
+    """The items a test on `kinds` asks: those of the kinds, and when single choices are asked
+    for, the blank facts that can be asked as one (they have options)."""
+    wanted = Q(kind__in=kinds)
+    if StudyItem.Kind.CHOICE in kinds:
+        wanted |= Q(kind__in=StudyItem.BLANK_KINDS, options__isnull=False)
+    return wanted
+
+
+def question_ways(item_ids: list[int], kinds) -> dict[int, str]:
+    """How a test on `kinds` asks each item (StudyItem.Asked): typed when its kind was asked
+    for, as a choice when only single choices were; when both, half of them each way, by item
+    id, so an assignment asks every learner, and a retake, the same way."""
+    items = StudyItem.objects.filter(pk__in=item_ids).only("kind", "answers", "options")
+    ways = {}
+    for item in items:
+        possible = [
+            way
+            for way in ways_for_kinds(item.kind, kinds)
+            if way != ASK_CHOICE or item.can_be_choice
+        ]
+        ways[item.pk] = possible[item.pk % len(possible)] if possible else ASK_TYPED
+    return ways
 
 
 def practice_test_create(
@@ -164,12 +191,14 @@ def practice_test_submit(
 
 def as_asked(test: PracticeTest, questions) -> list[PracticeAnswer]:
     """The test's questions with their items as the test asks them: an assignment's attempt
-    gets the version kept when the assignment was set (Assignment.as_set)."""
+    gets the version kept when the assignment was set (Assignment.as_set), and each item is
+    asked typed or as a choice as the question says (quizzes.asking)."""
     questions = list(questions)
-    if test.assignment_id is not None:
-        assignment = test.assignment
-        for question in questions:
+    assignment = test.assignment if test.assignment_id is not None else None
+    for question in questions:
+        if assignment is not None:
             assignment.as_set(question.item)
+        asked(question.item, question.asked_as)
     return questions
 
 
@@ -222,8 +251,11 @@ def practice_test_with(
             retake_of=retake_of,
             assignment=assignment,
         )
+        ways = question_ways(item_ids, kinds)
         PracticeAnswer.objects.bulk_create(
-            PracticeAnswer(test=test, item_id=item_id, position=position)
+            PracticeAnswer(
+                test=test, item_id=item_id, position=position, asked_as=ways.get(item_id, ASK_TYPED)
+            )
             for position, item_id in enumerate(item_ids, start=1)
         )
     return test

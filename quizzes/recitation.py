@@ -7,7 +7,7 @@ recall; the rating is a review of the key-point cards (heading -> its points) of
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, KeyPoint, Paragraph, Section
@@ -80,10 +80,12 @@ def groups_at(
 
 
 def group_items(article: Article, group: Group):
-    """The key-point cards a group's rating reviews."""
-    return StudyItem.objects.active().filter(
-        article=article, kind=StudyItem.Kind.KEYPOINTS, section__in=group.sections
+    """The items that ask a group's key points, which its rating reviews: a section's list of
+    points in order, or its key-point card where the points make no list."""
+    points = Q(kind=StudyItem.Kind.KEYPOINTS) | Q(
+        kind=StudyItem.Kind.ENUMERATION, paragraph__isnull=True, extra__ordered=True
     )
+    return StudyItem.objects.active().filter(points, article=article, section__in=group.sections)
 
 
 def _add(group: Group, section: Section, points: list[str], *, with_heading: bool) -> None:

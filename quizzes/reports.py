@@ -228,16 +228,27 @@ def item_analysis(
 
 
 def add_wrong_options(entries: list[ItemRow], members: list, period: DateRange) -> list[ItemRow]:
-    """How often each wrong option of the entries' choice items was chosen in the period."""
-    choice = [entry.item.pk for entry in entries if entry.item.options]
+    """How often each wrong option of the entries' choice items was chosen in the period.
+
+    Only the item's own wrong options count: a blank fact with options is also asked typed,
+    and what a learner typed is no option (nor is a right option picked beside a wrong one)."""
+    wrong_options = {
+        entry.item.pk: set(entry.item.options) - set(entry.item.answers)
+        for entry in entries
+        if entry.item.options
+    }
     counts: dict[int, dict[str, int]] = {}
     wrong = ReviewLog.objects.filter(
-        period.reviews(), user__in=[user.pk for user in members], correct=False, item__in=choice
+        period.reviews(),
+        user__in=[user.pk for user in members],
+        correct=False,
+        item__in=list(wrong_options),
     )
     for row in wrong.values("item", "given").annotate(count=Count("pk")):
         for option in row["given"]:
-            options = counts.setdefault(row["item"], {})
-            options[option] = options.get(option, 0) + row["count"]
+            if option in wrong_options[row["item"]]:
+                options = counts.setdefault(row["item"], {})
+                options[option] = options.get(option, 0) + row["count"]
     for entry in entries:
         entry.wrong_options = sorted(
             counts.get(entry.item.pk, {}).items(), key=lambda pair: -pair[1]

@@ -8,7 +8,7 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -42,19 +42,28 @@ class Next:
 # paragraph, the due count (a window) and today's answer counts; a second, only when nothing is
 # due, the first new item. Both leave out items whose paragraph had another item answered today
 # (sibling burying, by the reviews' (user, study_day) index and the item and paragraph each
-# review copies). Tables come from the models; values are parameters.
+# review copies), and, among the items made from the outline, those of a section another of
+# which was answered today: a heading's points and their blanks. Tables come from the models; values are parameters.
+# 今天待复习 has one definition, here (_DUE_TODAY): the chosen, active cards due before the study
+# day ends and not buried, within what is left of the daily review limit. The review card's header,
+# the study home and the progress page all show it.
 _NOT_BURIED = """NOT EXISTS (SELECT 1 FROM {log} r
-    WHERE r.user_id = %s AND r.study_day = %s AND r.paragraph_id = i.paragraph_id AND r.item_id <> i.id)"""
+    WHERE r.user_id = %s AND r.study_day = %s AND r.item_id <> i.id
+      AND (r.paragraph_id = i.paragraph_id OR (i.on_outline AND r.outline_section_id = i.section_id)))"""
 _ANSWERED = (
     "(SELECT COUNT(*) FROM {log} t WHERE t.user_id = %s AND t.study_day = %s AND t.was_new = %s)"
 )
 _CHOSEN = "i.status = %s AND i.article_id IN (SELECT s.article_id FROM {selection} s WHERE s.user_id = %s)"
 _WITH_PARAGRAPH = "p.section_id AS p_section, p.position AS p_position, p.text AS p_text"
-_DUE_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, COUNT(*) OVER () AS due_total,
+_DUE_TODAY = f"""(SELECT COUNT(*) FROM {{card}} dc JOIN {{item}} i ON i.id = dc.item_id
+    WHERE dc.user_id = %s AND dc.due < %s AND {_CHOSEN} AND {_NOT_BURIED})"""
+_DUE_TODAY_SQL = f"SELECT {_DUE_TODAY} AS due_today, {_ANSWERED} AS reviewed"
+_DUE_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, {_DUE_TODAY} AS due_today,
     {_ANSWERED} AS reviewed, {_ANSWERED} AS introduced
 FROM {{card}} c JOIN {{item}} i ON i.id = c.item_id LEFT JOIN {{paragraph}} p ON p.id = i.paragraph_id
 WHERE c.user_id = %s AND c.due <= %s AND {_CHOSEN} AND {_NOT_BURIED} ORDER BY c.due, c.id LIMIT 1"""
-_NEW_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, {_ANSWERED} AS introduced
+_NEW_SQL = f"""SELECT i.*, {_WITH_PARAGRAPH}, {_DUE_TODAY} AS due_today,
+    {_ANSWERED} AS reviewed, {_ANSWERED} AS introduced
 FROM {{item}} i LEFT JOIN {{paragraph}} p ON p.id = i.paragraph_id
 WHERE {_CHOSEN} AND NOT EXISTS (SELECT 1 FROM {{card}} nc WHERE nc.item_id = i.id AND nc.user_id = %s)
   AND {_NOT_BURIED} ORDER BY i.article_id, i.id LIMIT 1"""
@@ -94,19 +103,47 @@ def next_card(user, now: datetime, options: LearnerSettings | None = None) -> Ne
     One or two indexed queries, whatever the size of the history.
     """
     options = options or LearnerSettings.for_user(user)
-    day = connection.ops.adapt_datefield_value(scheduling.study_day(now, options.time_zone))
+    day, tomorrow = _day_bounds(now, options)
     moment = connection.ops.adapt_datetimefield_value(now)
     chosen, burying = [StudyItem.Status.ACTIVE.value, user.pk], [user.pk, day]
-    due = _first(
-        _DUE_SQL, [user.pk, day, False, user.pk, day, True, user.pk, moment, *chosen, *burying]
-    )
+    today = [user.pk, tomorrow, *chosen, *burying, user.pk, day, False]
+    due = _first(_DUE_SQL, [*today, user.pk, day, True, user.pk, moment, *chosen, *burying])
     if due is not None:
-        due_left = min(due.due_total, max(options.reviews_per_day - due.reviewed, 0))
+        due_left = _within_limit(due.due_today, due.reviewed, options)
         if due_left:
             return Next(due, due_left, 0)
-    new = _first(_NEW_SQL, [user.pk, day, True, *chosen, user.pk, *burying])
-    new_left = max(options.new_per_day - new.introduced, 0) if new is not None else 0
-    return Next(new, 0, new_left) if new_left else Next(None, 0, 0)
+    new = _first(_NEW_SQL, [*today, user.pk, day, True, *chosen, user.pk, *burying])
+    if new is None:
+        return Next(None, 0, 0)
+    new_left = max(options.new_per_day - new.introduced, 0)
+    due_left = _within_limit(new.due_today, new.reviewed, options)
+    return Next(new, due_left, new_left) if new_left else Next(None, 0, 0)
+
+
+def due_today(user, now: datetime, options: LearnerSettings | None = None) -> int:
+    """今天待复习: the reviews still to do today (see _DUE_TODAY), in one query."""
+    options = options or LearnerSettings.for_user(user)
+    day, tomorrow = _day_bounds(now, options)
+    chosen = [StudyItem.Status.ACTIVE.value, user.pk]
+    params = [user.pk, tomorrow, *chosen, user.pk, day, user.pk, day, False]
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(_DUE_TODAY_SQL), params)
+        due, reviewed = cursor.fetchone()
+    return _within_limit(due, reviewed, options)
+
+
+def _day_bounds(now: datetime, options: LearnerSettings) -> tuple:
+    """The learner's study day and the moment it ends, as database parameters."""
+    today = scheduling.study_day(now, options.time_zone)
+    tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
+    return (
+        connection.ops.adapt_datefield_value(today),
+        connection.ops.adapt_datetimefield_value(tomorrow),
+    )
+
+
+def _within_limit(due: int, reviewed: int, options: LearnerSettings) -> int:
+    return min(due, max(options.reviews_per_day - reviewed, 0))
 
 
 def _first(template: str, params: list) -> StudyItem | None:
@@ -145,10 +182,30 @@ def mistakes(user, now: datetime) -> QuerySet[StudyCard]:
 
 
 def next_mistake(user, now: datetime) -> Next:
-    """The mistake practised longest ago comes next, so a wrong answer is not asked again at once."""
+    """The mistake practised longest ago comes next, so a wrong answer is not asked again at
+    once; nor is one the feedback on screen answers (a sibling of the last answer), while
+    there are others."""
     book = mistakes(user, now)
-    card = book.select_related("item__paragraph").order_by("last_review", "pk").first()
+    ordered = book.select_related("item__paragraph").order_by("last_review", "pk")
+    last = user.reviews.order_by("-reviewed_at", "-pk").first()
+    card = None
+    if last is not None:
+        card = ordered.exclude(siblings_of(last, "item__")).first()
+    card = card or ordered.first()
     return Next(card.item if card else None, 0, 0, book.count() if card else 0)
+
+
+def siblings_of(review: ReviewLog, prefix: str = "") -> Q:
+    """The items whose answer the feedback on `review` shows: its own item, those of its
+    paragraph, and when it is made from the outline, the outline items of its section."""
+    siblings = Q(**{f"{prefix}pk": review.item_id})
+    if review.paragraph_id is not None:
+        siblings |= Q(**{f"{prefix}paragraph": review.paragraph_id})
+    if review.outline_section_id is not None:
+        siblings |= Q(
+            **{f"{prefix}on_outline": True, f"{prefix}section": review.outline_section_id}
+        )
+    return siblings
 
 
 def kept_answers(values: list[str]) -> list[str]:
@@ -214,6 +271,7 @@ def answer_record(
                 user=user,
                 item=item,
                 paragraph_id=item.paragraph_id,
+                outline_section_id=item.section_id if item.on_outline else None,
                 rating=rating,
                 correct=correct,
                 reviewed_at=now,

@@ -32,6 +32,7 @@ app_name = "quizzes"
 urlpatterns = [
     path("articles/<id:article_id>/items/", items.item_list, name="item_list"),
     path("articles/<id:article_id>/items/new/", items.item_add, name="item_add"),
+    path("articles/<id:article_id>/items/status/", items.item_bulk_status, name="item_bulk_status"),
     path("articles/<id:article_id>/items.<fmt:fmt>", exports.article_export, name="article_export"),
     path(
         "documents/<id:document_id>/items.<fmt:fmt>",

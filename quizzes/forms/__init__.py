@@ -8,7 +8,6 @@ from quizzes.forms.items import (
     FlagForm,
     ItemForm,
     ItemStatusForm,
-    KindFilterForm,
     StatusForm,
 )
 from quizzes.forms.live import (
@@ -51,7 +50,6 @@ __all__ = [
     "ItemForm",
     "ItemStatusForm",
     "JoinForm",
-    "KindFilterForm",
     "LearnerSettingsForm",
     "LiveAnswerForm",
     "LiveControlForm",

@@ -51,7 +51,13 @@ class LearnerSettingsForm(forms.ModelForm):
 
     class Meta:
         model = LearnerSettings
-        fields = ["desired_retention", "new_per_day", "reviews_per_day", "time_zone"]
+        fields = [
+            "desired_retention",
+            "new_per_day",
+            "reviews_per_day",
+            "time_zone",
+            "prefer_choice",
+        ]
         help_texts = {
             "desired_retention": _("0.70 到 0.99：越高复习越频繁，记得越牢。"),
             "new_per_day": _("每天最多学习多少个新条目。"),

@@ -1,6 +1,7 @@
 """Fields the quiz forms share: lists of typed answers, and ids from a query string."""
 
 from django import forms
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from corpus.models import Article
 from studyapp.converters import MAX_ID
@@ -58,6 +59,15 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": str(item)[:20]},
                 )
         return super().clean(value)
+
+
+def page_on_this_site(request, target: str) -> str | None:
+    """`target` if it is a path of this site to return to (/…, never //elsewhere, another host
+    or a bare word a redirect would take for a view's name), else None."""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target.startswith("/") and allowed else None
 
 
 class ArticleQueryForm(forms.Form):

@@ -1,10 +1,10 @@
 """A teacher's edits of items, a learner's flags, and the item list's filter."""
 
 from django import forms
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from corpus import corrections
+from quizzes.forms.fields import page_on_this_site
 from quizzes.generation.items import BLANK
 from quizzes.models import ItemFlag, StudyItem
 
@@ -104,12 +104,6 @@ class StatusForm(forms.Form):
     )
 
 
-class KindFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("题型"), required=False, choices=[("", _("全部"))] + StudyItem.Kind.choices
-    )
-
-
 class ItemStatusForm(StatusForm):
     """The list's enable/disable buttons, which come back to the page they were pressed on."""
 
@@ -117,11 +111,7 @@ class ItemStatusForm(StatusForm):
 
     def next_url(self, request) -> str | None:
         """The page to return to, if it is on this site (never //elsewhere or another host)."""
-        target = self.cleaned_data.get("next") or ""
-        allowed = url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-        return target if target and allowed else None
+        return page_on_this_site(request, self.cleaned_data.get("next") or "")
 
 
 class CorrectionForm(forms.Form):

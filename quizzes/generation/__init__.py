@@ -8,7 +8,7 @@ jieba is loaded on the first call, not on import (see segmentation.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from corpus.parsing import Outline
 from quizzes.generation.assemble import build_items
@@ -50,12 +50,18 @@ __all__ = [
 ]
 
 
-def generate(outline: Outline, *, corpus_texts: Iterable[str] = ()) -> list[Item]:
+def generate(
+    outline: Outline,
+    *,
+    corpus_texts: Iterable[str] = (),
+    unpicked: Mapping[str, Collection[str]] | None = None,
+) -> list[Item]:
     """The study items of an outline, in reading order, each key once.
 
     corpus_texts are paragraphs of the library's other documents: a second source of
-    distractors, and sentences no distractor may recreate. The same outline and corpus give
-    the same items, in any process."""
+    distractors, and sentences no distractor may recreate. unpicked maps an item's key to
+    wrong options learners never pick, each replaced by the next candidate. The same outline
+    and corpus give the same items, in any process."""
     library = library_of(list(corpus_texts))
     texts = all_texts(outline)
     ngrams = count_ngrams(texts)
@@ -68,7 +74,7 @@ def generate(outline: Outline, *, corpus_texts: Iterable[str] = ()) -> list[Item
             library=library,
         )
         items: dict[str, Item] = {}
-        for item in build_items(outline, context):
+        for item in build_items(outline, context, unpicked):
             # The same sentence twice in a document makes the same item twice: keep the first.
             items.setdefault(item.key, item)
     return list(items.values())

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from corpus.parsing import Article, Outline
-from quizzes.generation.blanks import fit_source
+from quizzes.generation.blanks import answerable, fit_source
 from quizzes.generation.context import Context
 from quizzes.generation.definitions import COPULA, INCLUDES, definition_drafts
 from quizzes.generation.distractors import Distractors
@@ -40,7 +40,9 @@ from quizzes.generation.lists import LIST_MARK, Enumeration
 from quizzes.generation.numbers import HAS_FIGURE, number_drafts
 from quizzes.generation.outline_items import keypoint_drafts, outline_cloze
 from quizzes.generation.quotes import quote_drafts
+from quizzes.generation.segmentation import Token
 from quizzes.generation.text import sentence_spans
+from quizzes.generation.weights import weighed
 
 OPTIONS = 4  # a single choice: the key and three distractors
 # A multiple choice shows the members and a few non-members: two when there are few
@@ -61,8 +63,13 @@ DIGIT = re.compile(r"\d")
 END_MARKS = "。！？；!?;"
 
 
-def build_items(outline: Outline, context: Context) -> Iterator[Item]:
+def build_items(
+    outline: Outline, context: Context, unpicked: Mapping[str, Collection[str]] | None = None
+) -> Iterator[Item]:
+    """The items of each article in turn. `unpicked` maps an item's key to wrong options no
+    one picks: each is replaced by the next candidate (the key stays; only options change)."""
     distractors = Distractors(context)
+    unpicked = unpicked or {}
     for index, article in enumerate(outline.articles):
         context.article_texts[index] = article_texts(article)
         drafts = list(article_drafts(article, index, context))
@@ -74,6 +81,7 @@ def build_items(outline: Outline, context: Context) -> Iterator[Item]:
             if blank.sort == TERM
         ]
         listed: set[frozenset[str]] = set()
+        made: dict[str, Item] = {}
         for draft in drafts:
             if draft.kind == MULTI:
                 # A list repeated in an article (a key point restated in its paragraph) is asked once.
@@ -81,7 +89,10 @@ def build_items(outline: Outline, context: Context) -> Iterator[Item]:
                 if members in listed:
                     continue
                 listed.add(members)
-            yield from finish(draft, distractors)
+            for item in finish(draft, distractors, unpicked):
+                # The same sentence twice in an article makes the same item twice: the first.
+                made.setdefault(item.key, item)
+        yield from weighed(list(made.values()), "\n".join(context.article_texts[index]))
 
 
 def article_drafts(article: Article, index: int, context: Context) -> Iterator[Draft]:
@@ -93,7 +104,8 @@ def article_drafts(article: Article, index: int, context: Context) -> Iterator[D
         if section.heading and (heading := heading_of(article, index, section_index)):
             yield from line_drafts(heading, 0, len(heading.text), context)
         if section.points and (name := heading_of(article, index, section_index)):
-            yield from keypoint_drafts(name, section)
+            for draft in keypoint_drafts(name, section):
+                yield replace(draft, outline=True)
     for place, points in paragraph_places(article, index):
         yield from paragraph_drafts(place, points, context)
 
@@ -103,12 +115,13 @@ def line_drafts(place: Place, start: int, end: int, context: Context) -> Iterato
     on the list the cloze already blanks: 扎实做好____、____各项工作)."""
     cloze = outline_cloze(place, start, end, context)
     if cloze:
-        yield cloze
+        yield replace(cloze, outline=True)
     tokens = context.tokens(place, start, end)
     for enumeration in context.enumerations(place, tokens):
         members = tuple(member.text for member in enumeration.members)
         if cloze is None or cloze.answers != members:
-            yield from list_draft(place, (start, end), enumeration)
+            for draft in list_draft(place, (start, end), enumeration, tokens):
+                yield replace(draft, outline=True)
 
 
 def paragraph_drafts(place: Place, points: list[str], context: Context) -> Iterator[Draft]:
@@ -142,12 +155,12 @@ def paragraph_drafts(place: Place, points: list[str], context: Context) -> Itera
         if wants_lists:
             for enumeration in context.enumerations(place, tokens):
                 if len(enumeration.members) >= BODY_LIST_MIN_MEMBERS:
-                    yield from list_draft(place, sentence, enumeration)
+                    yield from list_draft(place, sentence, enumeration, tokens)
                     break
 
 
 def list_draft(
-    place: Place, sentence: tuple[int, int], enumeration: Enumeration
+    place: Place, sentence: tuple[int, int], enumeration: Enumeration, tokens: Sequence[Token]
 ) -> Iterator[Draft]:
     """The draft of a multiple choice on a list's members, options still to come. Not on a
     list of people, mostly (who attended is not what a text teaches: jieba reads some names
@@ -169,7 +182,8 @@ def list_draft(
     answers = tuple(member.text for member in enumeration.members)
     hidden = ((enumeration.start, enumeration.end),)
     fitted = fit_source(place.text, sentence, hidden, answers)
-    if fitted is None:
+    # What stays visible must say what the list is of: not a verb alone (加强____。).
+    if fitted is None or not answerable(tokens, place.text, *fitted, hidden):
         return
     blanks = tuple(Blank(m.start, m.end, m.text, m.tag) for m in enumeration.members)
     draft = Draft(MULTI, place, *fitted, answers, blanks, hidden, extra={"ordered": False})
@@ -177,15 +191,20 @@ def list_draft(
         yield draft
 
 
-def finish(draft: Draft, distractors: Distractors) -> Iterator[Item]:
+def finish(
+    draft: Draft, distractors: Distractors, unpicked: Mapping[str, Collection[str]] | None = None
+) -> Iterator[Item]:
+    unpicked = unpicked or {}
     if draft.kind == MULTI:
         # A list with no plausible wrong members to offer is recalled instead.
-        yield _multi(draft, distractors) or to_item(replace(draft, kind=ENUMERATION))
+        yield _multi(draft, distractors, unpicked) or to_item(replace(draft, kind=ENUMERATION))
+        return
+    # One item per fact: a one-blank fact carries its options, so that it can be typed or,
+    # where the mode asks for it, chosen (quizzes.asking). No single choice of its own.
+    if draft.kind in SINGLE_BLANK_KINDS and len(draft.blanks) == 1:
+        yield _with_options(draft, distractors, unpicked)
         return
     yield to_item(draft)
-    if draft.kind in SINGLE_BLANK_KINDS and len(draft.blanks) == 1:
-        if item := _choice(draft, distractors):
-            yield item
 
 
 def to_item(
@@ -216,28 +235,36 @@ def to_item(
         options=options,
         cloze=draft.cloze if kind in (CLOZE, QUOTE, NUMBER, CHOICE) else None,
         extra=extra,
+        outline=draft.outline,
     )
 
 
-def _choice(draft: Draft, distractors: Distractors) -> Item | None:
+def _with_options(
+    draft: Draft, distractors: Distractors, unpicked: Mapping[str, Collection[str]]
+) -> Item:
+    """The item of a one-blank fact, with the options of asking it as a single choice when
+    there are plausible wrong ones (and the hint of that way of asking), None otherwise."""
+    item = to_item(draft)
     blank = draft.blanks[0]
-    wrong = distractors.for_blank(draft, blank, OPTIONS - 1)
+    wrong = distractors.for_blank(draft, blank, OPTIONS - 1, avoid=unpicked.get(item.key, ()))
     if wrong is None:
-        return None
-    key = item_key(CHOICE, draft.source, [blank.answer])
+        return item
     # The key's position comes from the item key: balanced over many items, stable per item.
-    position = int(key, 16) % OPTIONS
+    position = int(item.key, 16) % OPTIONS
     options = wrong[:position] + [blank.answer] + wrong[position:]
-    return to_item(draft, CHOICE, options, [blank.answer], base=draft.kind)
+    extra = item.extra | {"choice_hint": hint_for(CHOICE, item.answers, options, item.key)}
+    return replace(item, options=options, extra=extra)
 
 
-def _multi(draft: Draft, distractors: Distractors) -> Item | None:
+def _multi(
+    draft: Draft, distractors: Distractors, unpicked: Mapping[str, Collection[str]]
+) -> Item | None:
     members = list(draft.answers)
     wanted = MULTI_DISTRACTORS_FEW if len(members) < MANY_MEMBERS else MULTI_DISTRACTORS_MANY
-    wrong = distractors.for_list(draft, wanted)
+    key = item_key(MULTI, draft.source, members)
+    wrong = distractors.for_list(draft, wanted, avoid=unpicked.get(key, ()))
     if wrong is None:
         return None
-    key = item_key(MULTI, draft.source, members)
     options = sorted(
         members + wrong, key=lambda option: hashlib.sha1(f"{key}\x1f{option}".encode()).hexdigest()
     )

@@ -22,6 +22,8 @@ from quizzes.generation.lexicon import (
     CONTENT_TAGS,
     EVALUATIVE_WORDS,
     FORMULAIC_VERBS,
+    FRAME_NOUNS,
+    GENERIC_WORDS,
     HAN_RUN,
     STOPWORDS,
     is_generic,
@@ -69,6 +71,13 @@ PHRASE_MARKS = frozenset(CLAUSE_MARKS | set("；;"))
 EDGE_WORD_CHARS = 2
 # Words that say nothing about what is meant, though they are not function words.
 HOLLOW_WORDS = FORMULAIC_VERBS | EVALUATIVE_WORDS
+# A set phrase or idiom right before 地 or a verb says how something is done (坚定不移地推进,
+# 持之以恒抓): a manner adverbial, not what the sentence is about. jieba tags such phrases
+# i or l wherever they stand, so their place tells them apart from a phrase that is a thing.
+MANNER_TAGS = frozenset({"i", "l"})
+ADVERBIAL_MARK = "地"
+# The modifier of a frame noun (问题 in 问题导向, 政策 in 政策导向): a word that names something.
+MODIFIER_TAG_STARTS = ("n", "vn", "a", "l", "i", "j")
 
 
 def is_blankable(token: Token, context: Context) -> bool:
@@ -110,8 +119,50 @@ def ranked_candidates(
         and source.count(token.word) == 1
         and not _cuts_word(text, token, context)
         and not (about and token.word in about)
+        and not is_manner_adverbial(tokens, token)
+        and not is_frame_head(tokens, token)
     ]
     return sorted(found, key=lambda token: (-score(token, context), token.start))
+
+
+def _neighbour(tokens: Sequence[Token], token: Token, *, after: bool) -> Token | None:
+    """The token right after (or before) token, touching it, if any."""
+    edge = token.end if after else token.start
+    return next((other for other in tokens if (other.start if after else other.end) == edge), None)
+
+
+def is_manner_adverbial(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether token is an idiom or set phrase modifying the verb after it (坚定不移|地|推进,
+    扎实|推进): how something is done, which any of a dozen such phrases would fit."""
+    if token.tag not in MANNER_TAGS:
+        return False
+    following = _neighbour(tokens, token, after=True)
+    return following is not None and (
+        following.word == ADVERBIAL_MARK
+        or (following.tag.startswith("v") and following.tag != "vn")
+    )
+
+
+def is_frame_label(word: str) -> bool:
+    """Whether word is a compound of a generic word and a frame noun (总体要求, 主要任务): a
+    label for what follows rather than content."""
+    return any(
+        len(word) > len(frame)
+        and word.endswith(frame)
+        and word[: -len(frame)] in GENERIC_WORDS | HOLLOW_WORDS | STOPWORDS
+        for frame in FRAME_NOUNS
+    )
+
+
+def is_frame_head(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether token is a frame noun after the word that says what it is (问题|导向: the
+    blank would ask for the kind, 问题 staying visible), or a frame label (总体要求)."""
+    if is_frame_label(token.word):
+        return True
+    if token.word not in FRAME_NOUNS:
+        return False
+    before = _neighbour(tokens, token, after=False)
+    return before is not None and before.tag.startswith(MODIFIER_TAG_STARTS)
 
 
 def _cuts_word(text: str, token: Token, context: Context) -> bool:

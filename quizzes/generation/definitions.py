@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quizzes.generation.blanks import answerable, fit_source, ranked_candidates
+from quizzes.generation.blanks import answerable, fit_source, is_frame_label, ranked_candidates
 from quizzes.generation.context import Context
 from quizzes.generation.document import Place
 from quizzes.generation.drafts import Blank, Draft, leaks
@@ -85,7 +85,7 @@ DEGREE_WORDS = frozenset({"最", "更", "极", "极其", "十分", "非常", "�
 def definition_drafts(
     place: Place, sentence: tuple[int, int], tokens: Sequence[Token], context: Context
 ) -> Iterator[Draft]:
-    """The definition card and its term as a cloze, for a sentence that defines; for X包括A、B
+    """The term of a sentence that defines, as a cloze (the definition card where no cloze fits); for X包括A、B
     和C the members to recall; for a formulation (营商环境是县域发展的生命线) a cloze on what
     it calls the term."""
     copula = next((t for t in tokens if t.word in (COPULA, INCLUDES)), None)
@@ -99,6 +99,9 @@ def definition_drafts(
     if term is None:
         return
     term_start, term_end, word = term
+    # A label for what follows (总体要求是：……, 主要任务是) is defined by nothing it says.
+    if is_frame_label(word):
+        return
     includes = copula.word == INCLUDES
     if includes:
         listed = next((e for e in find_enumerations(tokens) if e.opener == copula), None)
@@ -115,15 +118,26 @@ def definition_drafts(
     if not (includes or means or _defines(tokens, span)):
         yield from _formulation(place, sentence, tokens, span, blank, context)
         return
+    # One fact, asked once: the term blanked in its defining sentence (typed, or chosen among
+    # other terms) says what the card 什么是X？ would ask in reverse. The card only where the
+    # sentence leaves no cloze.
+    clozes = list(_term_cloze(place, sentence, blank, "definition", definition))
+    if clozes:
+        yield from clozes
+        return
     prompt = (WHAT_IT_INCLUDES if includes else WHAT_IS).format(term=word)
     start, end = sentence
     yield Draft(DEFINITION, place, start, end, (definition,), prompt=prompt, extra={"term": word})
-    yield from _term_cloze(place, sentence, blank, "definition")
 
 
-def _term_cloze(place: Place, sentence: tuple[int, int], blank: Blank, origin: str):
+def _term_cloze(
+    place: Place, sentence: tuple[int, int], blank: Blank, origin: str, definition: str = ""
+):
     fitted = fit_source(place.text, sentence, [(blank.start, blank.end)], [blank.answer])
     if fitted:
+        extra = {"from": origin, "term": blank.answer}
+        if definition:
+            extra["definition"] = definition
         yield Draft(
             CLOZE,
             place,
@@ -131,7 +145,7 @@ def _term_cloze(place: Place, sentence: tuple[int, int], blank: Blank, origin: s
             (blank.answer,),
             (blank,),
             ((blank.start, blank.end),),
-            extra={"from": origin, "term": blank.answer},
+            extra=extra,
         )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from quizzes.generation.context import Context
 from quizzes.generation.drafts import COUNT, FIGURE, TERM, Blank, Draft
@@ -76,7 +76,11 @@ class Distractors:
 
     # ------------------------------------------------------------------ single blank
 
-    def for_blank(self, draft: Draft, blank: Blank, wanted: int) -> list[str] | None:
+    def for_blank(
+        self, draft: Draft, blank: Blank, wanted: int, *, avoid: Collection[str] = ()
+    ) -> list[str] | None:
+        """Up to `wanted` wrong options for the blank; those in `avoid` (options no one
+        picked) only when there are not enough others."""
         if blank.sort == FIGURE:
             candidates = made_figures(blank.answer, blank.unit or "")
             check = self._checker(draft, [blank], loose=True)
@@ -93,14 +97,25 @@ class Distractors:
                 self._kin_in_library(draft, blank),
             )
             check = self._checker(draft, [blank], loose=False)
-        return _take(candidates, check, [blank.answer], wanted, wanted, figures=blank.sort != TERM)
+        return _take(
+            candidates,
+            check,
+            [blank.answer],
+            wanted,
+            wanted,
+            figures=blank.sort != TERM,
+            avoid=avoid,
+        )
 
     # ------------------------------------------------------------------ lists (multi)
 
-    def for_list(self, draft: Draft, wanted: int) -> list[str] | None:
+    def for_list(
+        self, draft: Draft, wanted: int, *, avoid: Collection[str] = ()
+    ) -> list[str] | None:
         """Wrong members for a list: what the article lists beside its members elsewhere,
         then members of its other lists and terms that share the form all the members have
-        (……性 with ……性: 普惠性、基础性); none when its members have nothing in common."""
+        (……性 with ……性: 普惠性、基础性); none when its members have nothing in common.
+        Those in `avoid` only when there are not enough others."""
         members = [blank.answer for blank in draft.blanks]
         tag = draft.blanks[-1].tag
         candidates = self._beside(draft, members, members, tag)
@@ -118,7 +133,8 @@ class Distractors:
                 ),
             )
         check = self._checker(draft, list(draft.blanks), loose=False)
-        return _take(candidates, check, members, wanted, min(wanted, MIN_MULTI_DISTRACTORS))
+        enough = min(wanted, MIN_MULTI_DISTRACTORS)
+        return _take(candidates, check, members, wanted, enough, avoid=avoid)
 
     # ------------------------------------------------------------------ sources
 
@@ -215,6 +231,9 @@ class Distractors:
             # side by side, and one thing in two words (稻谷, 水稻) when they never do.
             if any(self._synonym(word, key) for key in group):
                 return False
+            # Kin with the keys' shared head have a modifier of their modifiers' class.
+            if shared and not self._modified_alike(word, keys, shared):
+                return False
             if not formed:
                 return True
             # The same kind of thing shows in the form: a compound with the keys' head
@@ -243,6 +262,14 @@ class Distractors:
         )
         yield from (pool[entry[-1]][0] for entry in ranked)
 
+    def _modified_alike(self, word: str, keys: list[str], shared: str) -> bool:
+        """Whether word's modifier before the shared head is of the keys' modifiers' class
+        (要素市场 for 粮食市场; not 有效市场, a quality, nor 多边合作 for 经贸合作)."""
+        tag = self.context.segmenter.tag
+        mine = _modifier_kind(tag(word[: -len(shared)]))
+        theirs = {_modifier_kind(tag(key[: -len(shared)])) for key in keys} - {None}
+        return mine is None or not theirs or mine in theirs
+
     def _listed_beside(self, word: str) -> dict[str, int]:
         """What the outline and the library list beside the word, read on their raw text."""
         if word not in self._beside_cache:
@@ -261,19 +288,26 @@ class Distractors:
         size = len(blank.answer) - len(tail)
         found = self.context.library.ending_with(tail)
         terms = self._library_terms()
+        tag = self.context.segmenter.tag
+        kind = _modifier_kind(tag(blank.answer[:size]))
         words = [
             prefix + tail
             for prefix in sorted(found, key=lambda p: (-found[p], digest(blank.answer, p)))
             if len(prefix) == size
             and self.context.segmenter.frequency(prefix)
             and not is_generic(prefix)
+            # A modifier the document never uses names a kind of another field (田间管理 for
+            # 监督管理 in a regulation): wrong, but not a mistake a reader of it would make.
+            and self.context.occurrences(prefix)
+            # A kind is told by a modifier of the key's own class: a noun for a noun (要素市场
+            # for 粮食市场), not a quality (有效市场) or a pronoun (多边合作).
+            and (kind is None or _modifier_kind(tag(prefix)) == kind)
             # A verb before the head makes a phrase, not a kind of it (保护环境, 污染环境).
             and not verbal(self.context.segmenter.tag(prefix))
             # A run of characters is not a word (收集|反映, 社会|主义制度): the kin must be
             # one the dictionary or the library's terms know.
             and (self.context.segmenter.frequency(prefix + tail) or prefix + tail in terms)
         ]
-        tag = self.context.segmenter.tag
         pool = [(word, tag(word) or blank.tag, 4, 0) for word in words]
         return self._term_candidates(draft, [blank.answer], blank.tag, pool)
 
@@ -413,6 +447,16 @@ def windows_around(text: str, word: str) -> tuple[frozenset[str], frozenset[str]
     return frozenset(lefts), frozenset(rights)
 
 
+def _modifier_kind(tag: str | None) -> str | None:
+    """The class of a compound's modifier, from its jieba tag: nominal (n…, vn, j), a quality
+    (a…), or the tag's own letter; None when the word is unknown."""
+    if not tag:
+        return None
+    if tag.startswith("n") or tag in {"vn", "j"}:
+        return "nominal"
+    return tag[0]
+
+
 def _chain(*iterables: Iterable[str]) -> Iterator[str]:
     for iterable in iterables:
         yield from iterable
@@ -444,22 +488,36 @@ def _take(
     enough: int,
     *,
     figures: bool = False,
+    avoid: Collection[str] = (),
 ) -> list[str] | None:
     """Up to `wanted` candidates, at least `enough`, that are distinct from the keys and each
     other (once normalised, and for words neither inside the other: 7 and 17 are two figures,
-    创新 and 科技创新 one idea) and pass the check."""
+    创新 and 科技创新 one idea) and pass the check. A candidate in `avoid` is set aside and
+    taken, in order, only when the others run out: the next candidate replaces it, and an
+    item keeps its options when there is none."""
     taken: list[str] = []
     forms = [normalize(key) for key in keys]
-    for candidate in candidates:
-        form = normalize(candidate)
-        if not form or any(
+
+    def distinct(form: str) -> bool:
+        return bool(form) and not any(
             form == other if figures else (form in other or other in form) for other in forms
-        ):
+        )
+
+    set_aside: list[str] = []
+    for candidate in candidates:
+        if not distinct(normalize(candidate)) or not check(candidate):
             continue
-        if not check(candidate):
+        if candidate in avoid:
+            set_aside.append(candidate)
             continue
         taken.append(candidate)
-        forms.append(form)
+        forms.append(normalize(candidate))
         if len(taken) == wanted:
             return taken
+    for candidate in set_aside:
+        if len(taken) == wanted:
+            break
+        if distinct(normalize(candidate)):
+            taken.append(candidate)
+            forms.append(normalize(candidate))
     return taken if len(taken) >= enough else None

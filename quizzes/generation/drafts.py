@@ -35,6 +35,7 @@ class Draft:
     )
     prefix: str = ""  # shown before the source: who is quoted, when the source does not say
     extra: dict = field(default_factory=dict)
+    outline: bool = False  # made from a title, a heading or a key point
 
     @property
     def source(self) -> str:

@@ -45,6 +45,9 @@ class Item:
     extra: dict = field(
         default_factory=dict
     )  # kind-specific details (speaker, unit, ordered, term, ...)
+    outline: bool = False  # made from a title, a heading or a key point (siblings wait on it)
+    weight: int = 1  # how much it is worth learning, 1-9 (see weights.py)
+    in_set: bool = True  # in its article's default study set (the others start disabled)
 
 
 def item_key(kind: str, source: str, answers) -> str:

@@ -39,6 +39,7 @@ FORMULAIC_VERBS = frozenset(read_word_list("formulaic_verbs.txt"))
 GENERIC_WORDS = frozenset(read_word_list("generic_words.txt"))
 EVALUATIVE_WORDS = frozenset(read_word_list("evaluative_words.txt"))
 FIGURATIVE_WORDS = frozenset(read_word_list("figurative_words.txt"))
+FRAME_NOUNS = frozenset(read_word_list("frame_nouns.txt"))
 SPEAKERS = read_word_list("speakers.txt")
 # Longest first, so that a regex alternation prefers 亿千瓦 to 千瓦.
 UNITS = tuple(sorted(read_word_list("units.txt"), key=len, reverse=True))

@@ -1,4 +1,4 @@
-"""Items on the outline itself: key-point cards, the ordered list of a section's key points,
+"""Items on the outline itself: the ordered list of a section's key points (or its card),
 and cloze items on titles, headings and key points."""
 
 from __future__ import annotations
@@ -50,16 +50,20 @@ MAX_LIST_GAP = 3
 LIST_GAP_FACTOR = 2
 # A point less than half as long as the list's median point belongs to a list nested in it.
 NESTED_SHARE = 0.5
+# One point sums up a short section (a heading and a paragraph or two), not a long one: the
+# one point of a chapter of fifteen articles (a regulation's 总则) is one article's, and a
+# card from the chapter's name to it misstates the chapter. Such a point is still asked as a
+# cloze of its own.
+MAX_ONE_POINT_PARAGRAPHS = 3
 
 
 def keypoint_drafts(place: Place, section: Section) -> Iterator[Draft]:
-    """A card from the section's name to its key points, and the points of its list as an
-    ordered list to recall in full."""
+    """A section's key points, as one fact: the points of its list in order, recalled in full
+    and typed; a card from the section's name to its points only where they make no list
+    (one point, in a short section)."""
     points = section.points
     if not points or leaks(place.text, points):
         return
-    answers = tuple(points)
-    yield Draft(KEYPOINTS, place, 0, len(place.text), answers, extra={"count": len(points)})
     listed = tuple(section_list(section))
     if len(listed) >= 2:
         name = (TITLE_NAME if place.role == TITLE else HEADING_NAME).format(place.text)
@@ -67,6 +71,11 @@ def keypoint_drafts(place: Place, section: Section) -> Iterator[Draft]:
         yield Draft(
             ENUMERATION, place, 0, len(place.text), listed, prompt=prompt, extra={"ordered": True}
         )
+        return
+    if len(points) < 2 and len(section.paragraphs) > MAX_ONE_POINT_PARAGRAPHS:
+        return
+    answers = tuple(points)
+    yield Draft(KEYPOINTS, place, 0, len(place.text), answers, extra={"count": len(points)})
 
 
 def section_list(section: Section) -> list[str]:

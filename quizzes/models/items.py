@@ -71,6 +71,15 @@ class StudyItem(models.Model):
     )
     LIVE_KINDS = (Kind.CHOICE, Kind.MULTI, Kind.CLOZE, Kind.NUMBER, Kind.QUOTE)
 
+    # The ways a fact is asked (quizzes.asking): typed, or picked among its options.
+    class Asked(models.TextChoices):
+        TYPED = "typed", _("填写")
+        CHOICE = "choice", _("选择")
+
+    # How this instance is being asked, set by quizzes.asking.asked (not stored): a blank fact
+    # with options may be asked as a choice; every other item is asked as its kind says.
+    asked_as = ""
+
     article = models.ForeignKey(Article, related_name="items", on_delete=models.CASCADE)
     section = models.ForeignKey(
         Section, related_name="items", null=True, blank=True, on_delete=models.SET_NULL
@@ -94,6 +103,12 @@ class StudyItem(models.Model):
     start = models.PositiveIntegerField(_("起始位置"), default=0)
     end = models.PositiveIntegerField(_("结束位置"), default=0)
     extra = models.JSONField(_("附加信息"), default=dict, blank=True)
+    # Made from a title, a heading or a key point: the feedback on one of these answers the
+    # others of its section (a heading's points and their blanks), so they wait for another day.
+    on_outline = models.BooleanField(_("来自提纲"), default=False)
+    # How much it is worth learning, 1-9, from what the text stresses (generation/weights.py):
+    # headings and key points, defined terms, lists and targets most, incidental counts least.
+    weight = models.PositiveSmallIntegerField(_("权重"), default=1)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("修改者"),
@@ -133,7 +148,20 @@ class StudyItem(models.Model):
 
     @property
     def is_choice(self) -> bool:
-        return self.kind in self.CHOICE_KINDS
+        """Whether it is answered by picking options: a choice item, or a blank fact asked as one."""
+        return self.kind in self.CHOICE_KINDS or (
+            self.asked_as == self.Asked.CHOICE and self.can_be_choice
+        )
+
+    @property
+    def can_be_choice(self) -> bool:
+        """A fact of one blank with options of its own (the right one among them) can be chosen."""
+        return (
+            self.kind in self.BLANK_KINDS
+            and len(self.answers) == 1
+            and len(self.options or []) > 1
+            and self.answers[0] in self.options
+        )
 
     @property
     def is_multi(self) -> bool:
@@ -151,6 +179,8 @@ class StudyItem(models.Model):
     @property
     def input_slots(self) -> range:
         """One text input per blank, per list member, or one for a number."""
+        if self.is_choice:
+            return range(0)
         if self.kind == self.Kind.ENUMERATION:
             return range(len(self.answers))
         if self.kind == self.Kind.NUMBER:
@@ -204,7 +234,10 @@ class StudyItem(models.Model):
     def first_hint(self) -> str:
         """The generator's step towards the answer (首字提示, a list's count and first
         characters, one wrong option struck out), shown above the masked paragraph."""
-        return (self.extra or {}).get("hint", "")
+        extra = self.extra or {}
+        if self.is_choice and self.kind in self.BLANK_KINDS:
+            return extra.get("choice_hint", "")
+        return extra.get("hint", "")
 
     def hint(self) -> str:
         """The source paragraph with every answer masked, for 查看提示: each by the same mask,

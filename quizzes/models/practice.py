@@ -89,6 +89,10 @@ class PracticeAnswer(models.Model):
     test = models.ForeignKey(PracticeTest, related_name="answers", on_delete=models.CASCADE)
     item = models.ForeignKey(StudyItem, related_name="practice_answers", on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField()
+    # How the question is asked (StudyItem.Asked): a blank fact may be a choice in a test.
+    asked_as = models.CharField(
+        max_length=10, choices=StudyItem.Asked.choices, default=StudyItem.Asked.TYPED
+    )
     given = models.JSONField(default=list)
     correct = models.BooleanField(null=True)
 

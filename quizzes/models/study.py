@@ -20,6 +20,12 @@ class LearnerSettings(models.Model):
         _("每天复习上限"), default=200, validators=[MaxValueValidator(5000)]
     )
     time_zone = models.CharField(_("时区"), max_length=64, default="Asia/Shanghai")
+    # Self-study asks a blank fact typed, or as a single choice when the learner prefers that.
+    prefer_choice = models.BooleanField(
+        _("填空题以选择题出现"),
+        default=False,
+        help_text=_("有备选项的填空题以单选题的方式提问（默认手写作答）。"),
+    )
 
     class Meta:
         verbose_name = _("学习设置")
@@ -105,6 +111,11 @@ class ReviewLog(models.Model):
     item = models.ForeignKey(StudyItem, related_name="reviews", null=True, on_delete=models.CASCADE)
     paragraph = models.ForeignKey(
         Paragraph, related_name="+", null=True, db_index=False, on_delete=models.SET_NULL
+    )
+    # And its section when the item is made from the outline (StudyItem.on_outline): a heading's
+    # points and their blanks wait once one of them is answered.
+    outline_section = models.ForeignKey(
+        "corpus.Section", related_name="+", null=True, db_index=False, on_delete=models.SET_NULL
     )
     rating = models.PositiveSmallIntegerField(_("评分"))
     correct = models.BooleanField(null=True)

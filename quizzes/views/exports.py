@@ -4,12 +4,14 @@ from django.views.decorators.http import require_GET
 
 from corpus.models import Article, Document
 from quizzes.access import teacher_required
-from quizzes.exporting import deck_name_for, export
+from quizzes.exporting import export
 from quizzes.models import StudyItem
 
 
-def _download(items, fmt: str, *, deck_name: str, filename: str) -> HttpResponse:
-    content, content_type, extension = export(items, fmt, deck_name=deck_name)
+def _download(items, fmt: str, *, filename: str) -> HttpResponse:
+    # Every item goes in: the package brings disabled and retired ones suspended, the other
+    # formats leave them out (quizzes.exporting).
+    content, content_type, extension = export(items, fmt)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
     return response
@@ -21,20 +23,13 @@ def article_export(request: HttpRequest, article_id: int, fmt: str) -> HttpRespo
     article = get_object_or_404(
         Article.objects.visible_to(request.user).select_related("document"), pk=article_id
     )
-    items = StudyItem.objects.active().filter(article=article)
-    return _download(
-        items, fmt, deck_name=deck_name_for(article=article), filename=f"xueer-article-{article.pk}"
-    )
+    items = StudyItem.objects.filter(article=article)
+    return _download(items, fmt, filename=f"xueer-article-{article.pk}")
 
 
 @teacher_required
 @require_GET
 def document_export(request: HttpRequest, document_id: int, fmt: str) -> HttpResponse:
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
-    items = StudyItem.objects.active().of_document(document)
-    return _download(
-        items,
-        fmt,
-        deck_name=deck_name_for(document=document),
-        filename=f"xueer-document-{document.pk}",
-    )
+    items = StudyItem.objects.of_document(document)
+    return _download(items, fmt, filename=f"xueer-document-{document.pk}")

@@ -2,17 +2,21 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Case, Count, F, Q, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus.models import Article, Document
 from quizzes.access import answers_withheld, items_held_by_others, teacher_required
-from quizzes.forms import FlagForm, ItemForm, ItemStatusForm, KindFilterForm
+from quizzes.forms import FlagForm, ItemForm, ItemStatusForm
+from quizzes.forms.item_list import ItemBulkStatusForm, ItemListForm
 from quizzes.models import Generation, ItemFlag, StudyItem
 from quizzes.roles import is_teacher
 from quizzes.tasks import items_restart_if_stalled
@@ -63,31 +67,116 @@ def _held_by_others(request: HttpRequest, item: StudyItem) -> bool:
     return False
 
 
+ITEMS_PER_PAGE = 50
+
+
+def _matching(items, query: str) -> list[int]:
+    """The ids of the items whose prompt, answers, options or source contain the query.
+
+    In Python: answers and options are JSON, which the database stores with its Chinese
+    escaped, so a database search would miss them."""
+    needle = query.casefold()
+    rows = items.values_list("pk", "prompt", "answers", "options", "source")
+    return [
+        pk
+        for pk, prompt, answers, options, source in rows
+        if any(
+            needle in str(text).casefold() for text in [prompt, source, *answers, *(options or [])]
+        )
+    ]
+
+
+def _filtered(items, filters: dict, *, teacher: bool):
+    """The items the list's filters keep, but for their kind (the kind links count the rest).
+    A learner sees the active items only, and filters them by text."""
+    if not teacher:
+        items = items.filter(status=StudyItem.Status.ACTIVE)
+    else:
+        if filters["status"]:
+            items = items.filter(status=filters["status"])
+        if filters["weight"]:
+            items = items.filter(weight__gte=filters["weight"])
+        if filters["flagged"]:
+            open_flags = ItemFlag.objects.filter(resolved_at__isnull=True)
+            items = items.filter(pk__in=open_flags.values("item"))
+    if filters["q"]:
+        items = items.filter(pk__in=_matching(items, filters["q"]))
+    return items
+
+
 @login_required
 @require_GET
 def item_list(request: HttpRequest, article_id: int) -> HttpResponse:
+    """An article's items, a page at a time, searched and filtered; teachers see every item
+    with its answers and options, the owner disables or enables the ones ticked."""
     article = _get_article(request, article_id)
     teacher = _can_manage(request, article.document)
     editor = article.document.is_owned_by(request.user)
-    items = article.items.select_related("section").order_by("kind", "id")
-    if not teacher:
-        items = items.filter(status=StudyItem.Status.ACTIVE)
+    form = ItemListForm(request.GET)
+    filters = form.filters()
+    items = _filtered(article.items.all(), filters, teacher=teacher)
     counts = dict(items.order_by().values_list("kind").annotate(n=Count("id")))
-    form = KindFilterForm(request.GET)
-    kind = form.cleaned_data["kind"] if form.is_valid() else ""
-    if kind:
-        items = items.filter(kind=kind)
+    if filters["kind"]:
+        items = items.filter(kind=filters["kind"])
+    items = items.select_related("section").order_by("kind", "id")
+    if teacher:
+        items = items.annotate(open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)))
+    page = Paginator(items, ITEMS_PER_PAGE).get_page(filters["page"])
     context = {
         "article": article,
-        "items": items,
+        "items": page.object_list,
+        "page": page,
         "form": form,
-        "kind": kind,
+        "kind": filters["kind"],
+        "all_ticked": filters["all"],
+        "filtered": any(filters[name] for name in ("q", "kind", "status", "weight", "flagged")),
         "teacher": teacher,
         "editor": editor,
         "held": items_held_by_others(request.user, article) if editor else set(),
         "kinds": [(value, label, counts.get(value, 0)) for value, label in StudyItem.Kind.choices],
     }
-    return render(request, "quizzes/item_list.html", context)
+    template = "quizzes/item_list.html#items" if request.htmx else "quizzes/item_list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def item_bulk_status(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The owner disables or enables the items ticked on the list, all of them or none."""
+    article = _get_article(request, article_id)
+    if not article.document.is_owned_by(request.user):
+        raise Http404
+    form = ItemBulkStatusForm(request.POST, article=article)
+    back = form.next_url(request) or reverse("quizzes:item_list", args=[article.pk])
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return redirect(back)
+    items, status = form.cleaned_data["items"], form.cleaned_data["status"]
+    if {item.pk for item in items} & items_held_by_others(request.user, article):
+        messages.error(request, HELD_MESSAGE)
+        return redirect(back)
+    _items_set_status(items, status=status, user=request.user)
+    done = (
+        ngettext("已启用 %(count)d 个条目。", "已启用 %(count)d 个条目。", len(items))
+        if status == StudyItem.Status.ACTIVE
+        else ngettext("已停用 %(count)d 个条目。", "已停用 %(count)d 个条目。", len(items))
+    )
+    messages.success(request, done % {"count": len(items)})
+    return redirect(back)
+
+
+def _items_set_status(items, *, status: str, user) -> None:
+    """A teacher's change of each item's status, as item_status makes it, in one transaction."""
+    with transaction.atomic():
+        StudyItem.objects.filter(pk__in=[item.pk for item in items]).update(
+            status=status,
+            origin=Case(
+                When(origin=StudyItem.Origin.GENERATED, then=Value(StudyItem.Origin.EDITED)),
+                default=F("origin"),
+            ),
+            edited_by=user,
+            updated_at=timezone.now(),
+        )
 
 
 def _render_item(request: HttpRequest, item_id: int, *, revealed: bool) -> HttpResponse:

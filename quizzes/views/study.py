@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from corpus.models import Article
 from quizzes import scheduling
 from quizzes.access import answers_withheld
+from quizzes.asking import ASK_CHOICE, ASK_TYPED, asked, asked_for_learner, way_for_learner
 from quizzes.forms import (
     MISTAKES,
     AnswerForm,
@@ -33,11 +34,11 @@ from quizzes.models import (
     StudySelection,
 )
 from quizzes.practice import assignments_titled
-from quizzes.progress import reviews_due_today
 from quizzes.study import (
     MISTAKE_CLEARED_AFTER,
     RATING_LABELS,
     answer_record,
+    due_today,
     mistakes,
     new_token,
     next_card,
@@ -68,8 +69,16 @@ def _card_context(
         "shown_at": _epoch_ms(now),
     }
     if upcoming.item is not None:
-        context["item"] = upcoming.item
+        context["item"] = asked_for_learner(
+            upcoming.item, options or LearnerSettings.for_user(request.user)
+        )
     return context
+
+
+def _asked_as_answered(item: StudyItem, given: list[str]) -> StudyItem:
+    """An answered item as it was asked, for its feedback: a choice when an option was given."""
+    chosen = bool(given) and item.can_be_choice and given[0] in item.options
+    return asked(item, ASK_CHOICE if chosen else ASK_TYPED)
 
 
 def _epoch_ms(moment) -> int:
@@ -104,9 +113,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "next": upcoming,
-        "due_today": reviews_due_today(
-            request.user, timezone.now(), LearnerSettings.for_user(request.user)
-        ),
+        "due_today": due_today(request.user, timezone.now()),
         "selected": selected,
         "assignments": assignments_titled(assignments.select_related("section"), set()),
     }
@@ -175,11 +182,14 @@ def study_review(request: HttpRequest) -> HttpResponse:
     valid = query.is_valid()
     context = _card_context(request, timezone.now(), query.cleaned_data["source"] if valid else "")
     if valid and query.cleaned_data["last"]:
-        context["last"] = (
+        last = (
             ReviewLog.objects.filter(user=request.user, pk=query.cleaned_data["last"])
             .select_related("card__item__paragraph")
             .first()
         )
+        if last is not None:
+            _asked_as_answered(last.card.item, last.given)
+        context["last"] = last
     template = "quizzes/study/review.html#card" if request.htmx else "quizzes/study/review.html"
     return render(request, template, context)
 
@@ -247,6 +257,10 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
         messages.error(request, _("答题表单已损坏，请重试。"))
         return redirect("quizzes:study_review")
     data, verdict = form.cleaned_data, None
+    options, now = LearnerSettings.for_user(request.user), timezone.now()
+    # Graded the way it was asked: as a choice when an option came (the learner may have
+    # changed the setting since the card was shown), otherwise as the setting says.
+    asked(item, ASK_CHOICE if data["option"] else way_for_learner(item, options))
     if item.is_flashcard and not data["rating"]:
         messages.error(request, _("请选择一个评分。"))
         return redirect("quizzes:study_review")
@@ -262,7 +276,6 @@ def study_answer(request: HttpRequest, item_id: int) -> HttpResponse:
         return redirect("quizzes:study_review")
     if not item.is_flashcard:
         verdict = item.grade(data["answer"], data["option"])
-    options, now = LearnerSettings.for_user(request.user), timezone.now()
     log = answer_record(
         request.user,
         item,

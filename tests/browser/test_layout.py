@@ -34,7 +34,17 @@ def demo(live_server) -> dict[str, str]:
     assignment = classroom.assignments.get()
     article = assignment.article
     item = StudyItem.objects.filter(article=article, kind="cloze").first()
-    flashcard = StudyItem.objects.filter(article=article, kind="keypoints").first()
+    # One fact is one item: the demo's key points are lists to recall and its definitions the
+    # clozes of their terms, so the flashcard whose back the layout checks is a teacher's.
+    flashcard = StudyItem.objects.create(
+        article=article,
+        section=item.section,
+        key="layout-flashcard",
+        kind=StudyItem.Kind.DEFINITION,
+        origin=StudyItem.Origin.ADDED,
+        prompt="什么是基本公共服务？",
+        answers=["保障全体人民生存和发展基本需要的公共服务"],
+    )
     finished = PracticeTest.objects.get(user=learner, assignment=assignment)
     unfinished = practice_test_create(
         user=learner,
@@ -49,7 +59,9 @@ def demo(live_server) -> dict[str, str]:
         teacher=teacher,
         article=article,
         item_ids=list(
-            StudyItem.objects.filter(article=article, kind="choice").values_list("pk", flat=True)
+            StudyItem.objects.filter(
+                article=article, kind="cloze", options__isnull=False
+            ).values_list("pk", flat=True)
         ),
     )
     job = ImportJob.objects.create(
@@ -135,7 +147,8 @@ def join_the_game(page) -> None:
 
 def too_wide_or_tall(page, language: str, name: str) -> list[str]:
     width = page.evaluate("() => document.documentElement.scrollWidth")
-    header = page.locator(".site-header").bounding_box()["height"]
+    # The live quiz's projector is a page of its own, without the site's header.
+    header = 0 if name == "live_host" else page.locator(".site-header").bounding_box()["height"]
     problems = []
     if width > PHONE["width"]:
         problems.append(f"{language} {name} ({page.url}): {width} px wide")

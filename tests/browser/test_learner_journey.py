@@ -57,7 +57,8 @@ def take_a_practice_test(page) -> None:
     questions = list(test.answers.select_related("item"))
     for question in questions[1:]:  # the first is left unanswered: wrong
         item, prefix = question.item, question.field_prefix
-        if item.kind in {"choice", "multi"}:
+        # A blank fact may be asked as a single choice in a test (question.asked_as).
+        if item.kind in {"choice", "multi"} or question.asked_as == "choice":
             for answer in item.answers:
                 page.locator(f"input[name='{prefix}option'][value='{answer}']").check()
         else:

@@ -1,6 +1,7 @@
 """The fixed-seed sample of generated items judged in docs/item-quality.md.
 
-    .venv/bin/python -m tests.quizzes.item_sample
+    .venv/bin/python -m tests.quizzes.item_sample              # the main sample
+    .venv/bin/python -m tests.quizzes.item_sample --choices    # the distractor sample
 
 prints, for each of six documents of different kinds from ../shared/corpus/real/, ten items
 drawn with a fixed seed from what generate() makes of it (with the other documents of the
@@ -19,6 +20,7 @@ from tests.corpus.gold import REAL_DIR, document_text
 
 SEED = 12  # the issue's number
 PER_DOCUMENT = 10
+CHOICES_PER_DOCUMENT = 4
 DOCUMENTS = [
     "gov-report-2021.txt",  # a government work report
     "rmrb-20191015-p09-theory-01.txt",  # a theory article
@@ -42,10 +44,31 @@ def sample() -> list[tuple[str, object]]:
     return picked
 
 
+def choice_sample() -> list[tuple[str, object]]:
+    """(document, item) for the distractor sample: CHOICES_PER_DOCUMENT items with options
+    (one-blank facts asked as a single choice, multiple choices) per document."""
+    names = sorted(path.name for path in REAL_DIR.glob("*.txt"))
+    outlines = {name: parse(document_text(REAL_DIR / name)) for name in names}
+    picked = []
+    for document in DOCUMENTS:
+        library = [text for name in names if name != document for text in all_texts(outlines[name])]
+        items = [
+            item for item in generate(outlines[document], corpus_texts=library) if item.options
+        ]
+        chosen = random.Random(f"{SEED}:choices:{document}").sample(
+            items, min(CHOICES_PER_DOCUMENT, len(items))
+        )
+        picked += [(document, item) for item in sorted(chosen, key=items.index)]
+    return picked
+
+
 def main() -> int:
-    for number, (document, item) in enumerate(sample(), start=1):
-        base = f"/{item.extra['base']}" if item.extra.get("base") else ""
-        print(f"{number}. [{document}] {item.kind}{base} {item.key[:8]}: {item.prompt}")
+    drawn = choice_sample() if "--choices" in sys.argv else sample()
+    for number, (document, item) in enumerate(drawn, start=1):
+        asked = "/choice" if item.options and item.kind != "multi" else ""
+        default = "" if item.in_set else " (not in the default set)"
+        print(f"{number}. [{document}] {item.kind}{asked} {item.key[:8]} w{item.weight}{default}")
+        print(f"   {item.prompt}")
         print(f"   answers={item.answers} options={item.options} hint={item.extra.get('hint')}")
     return 0
 

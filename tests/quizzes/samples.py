@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from corpus.parsing import Outline, parse
-from quizzes.generation import generate
+from quizzes.generation import CLOZE, NUMBER, QUOTE, generate
 from tests.conftest import FIXTURE_PAGE, REPO, needs_fixture
 
 DEMO_PAGES = sorted((REPO / "corpus" / "demo").glob("page-*.md"))
@@ -63,6 +63,7 @@ COMMUNITY_PAGE = """## 共建共治共享的社区生活
 """
 
 SAMPLE_PAGES = {"village": VILLAGE_PAGE, "community": COMMUNITY_PAGE}
+ONE_BLANK_KINDS = (CLOZE, QUOTE, NUMBER)
 
 
 @cache
@@ -108,6 +109,11 @@ def page_names() -> list:
     """Every test page, the fixture marked to skip without the shared corpus."""
     names = [pytest.param("fixture", marks=needs_fixture)]
     return names + [path.name for path in DEMO_PAGES] + list(SAMPLE_PAGES)
+
+
+def single_choices(items) -> list:
+    """The one-blank facts that can be asked as a single choice: those with options."""
+    return [item for item in items if item.kind in ONE_BLANK_KINDS and item.options]
 
 
 def place_text(outline: Outline, item) -> str:

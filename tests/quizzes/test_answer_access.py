@@ -39,11 +39,28 @@ def of_kind(article, kind) -> StudyItem:
 
 
 def a_flashcard(article, *, other_than=None) -> StudyItem:
-    """A flashcard of the article (a key-point or definition card), another than `other_than`."""
+    """A flashcard of the article (a key-point or definition card), another than `other_than`.
+
+    One fact is one item: a section's points are asked as its list and a definition as the
+    cloze of its term, so a short page may have fewer cards than a test needs: a teacher's
+    definition card makes up the difference."""
     cards = StudyItem.objects.filter(article=article, kind__in=StudyItem.FLASHCARD_KINDS)
     if other_than is not None:
         cards = cards.exclude(pk=other_than.pk)
-    return cards.order_by("pk").first()
+    return cards.order_by("pk").first() or StudyItem.objects.create(
+        article=article,
+        section=article.sections.first(),
+        key=f"added-card-{cards.count()}",
+        kind=StudyItem.Kind.DEFINITION,
+        origin=StudyItem.Origin.ADDED,
+        prompt="什么是书香社会？",
+        answers=["人人爱读书、处处可读书的社会"],
+    )
+
+
+def a_choice(article) -> StudyItem:
+    """A one-blank fact that can be asked as a single choice (there are no choice twins)."""
+    return StudyItem.objects.filter(article=article, kind="cloze", options__isnull=False).first()
 
 
 @pytest.fixture
@@ -98,7 +115,7 @@ def test_it_grades_only_what_the_learner_studies(learner, teacher, article, othe
     assert answer(learner, of_kind(article, "cloze")).status_code == 404
     assert not learner.user.reviews.exists()
     # What the learner studies is answered as always.
-    assert answer(learner, of_kind(article, "choice")).status_code == 302
+    assert answer(learner, a_choice(article)).status_code == 302
     assert learner.user.reviews.count() == 1
     assignment.delete()
     assert answer(learner, of_kind(article, "cloze")).status_code == 302
@@ -129,7 +146,7 @@ def test_the_item_page_offers_no_answer_while_it_is_withheld(learner, teacher, a
 
 @pytest.mark.django_db
 def test_it_withholds_the_answers_of_a_live_game_the_learner_plays(learner, teacher, article):
-    choice = of_kind(article, "choice")
+    choice = a_choice(article)
     live = LiveSession.objects.create(teacher=teacher.user, article=article, item_ids=[choice.pk])
     assert show_answer(learner, choice).status_code == 200  # not playing
     LivePlayer.objects.create(session=live, nickname="xue", user=learner.user)

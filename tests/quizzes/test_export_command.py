@@ -52,9 +52,14 @@ def test_it_writes_a_package_to_the_output_file(items, tmp_path):
 
     message = export_items("--format", "apkg", "--output", str(output))
 
-    assert f"{len(items)} item(s)" in message
+    # The package brings every item, the disabled and the retired one suspended.
+    every_item = StudyItem.objects.count()
+    assert every_item == len(items) + 2
+    assert f"{every_item} item(s)" in message
     with open_collection(output, tmp_path) as collection:
-        assert collection.execute("SELECT count(*) FROM notes").fetchone()[0] == len(items)
+        assert collection.execute("SELECT count(*) FROM notes").fetchone()[0] == every_item
+        suspended = collection.execute("SELECT count(*) FROM cards WHERE queue = -1")
+        assert suspended.fetchone()[0] == 2
         decks = json.loads(collection.execute("SELECT decks FROM col").fetchone()[0])
     assert decks[str(exporting.deck_id("学而"))]["name"] == "学而"
 

@@ -29,6 +29,7 @@ from tests.quizzes.samples import (
     page_items,
     page_names,
     page_outline,
+    single_choices,
 )
 
 HEADING = "大力推进科技创新特别是原创性、颠覆性科技创新"
@@ -56,15 +57,20 @@ def test_it_loads_the_tokenizer_once_per_process():
 
 
 @needs_fixture
-def test_it_generates_every_kind_of_item_from_the_fixture_page():
+def test_it_generates_every_kind_of_fact_from_the_fixture_page():
+    # One item per fact: single choices come as the options of one-blank facts, a section's
+    # key points as their list, a definition as the cloze of its term (no twins).
     counts = Counter(item.kind for item in fixture_items())
-    assert set(counts) == set(KINDS), counts
+    assert {CLOZE, QUOTE, NUMBER, MULTI, ENUMERATION} <= set(counts) <= set(KINDS), counts
+    assert CHOICE not in counts
+    assert single_choices(fixture_items())
 
 
 @needs_fixture
-def test_it_turns_a_section_heading_into_a_card_of_its_key_points():
-    card = next(item for item in items_of(KEYPOINTS) if item.source == HEADING)
-    assert card.prompt == HEADING
+def test_it_turns_a_section_heading_into_the_list_of_its_key_points():
+    card = next(item for item in items_of(ENUMERATION) if item.source == HEADING)
+    assert card.prompt == f"按顺序写出“{HEADING}”的4个要点"
+    assert not [item for item in items_of(KEYPOINTS) if item.source == HEADING]
     # The section's opening thesis is a key point too (docs/gold-outlines.md: a lead sentence
     # states a thesis wherever its paragraph stands).
     assert card.answers == [
@@ -84,8 +90,11 @@ def test_it_turns_a_section_heading_into_a_card_of_its_key_points():
 
 @needs_fixture
 def test_it_uses_the_title_for_the_key_points_of_an_article_without_headings():
-    card = next(item for item in items_of(KEYPOINTS) if item.article == 1)
-    assert card.prompt == card.source == "推动诚信建设工程落地见效"
+    card = next(
+        item for item in items_of(ENUMERATION) if item.article == 1 and item.extra["ordered"]
+    )
+    assert card.source == "推动诚信建设工程落地见效"
+    assert card.prompt == "按顺序写出《推动诚信建设工程落地见效》的5个要点"
     assert len(card.answers) == 5
 
 
@@ -98,26 +107,26 @@ def test_it_blanks_both_parallel_terms_of_a_heading():
 
 
 @needs_fixture
-def test_it_defines_new_quality_productive_forces_and_blanks_the_term():
-    definition = next(item for item in items_of(DEFINITION) if item.extra["term"] == "新质生产力")
-    assert definition.prompt == "什么是新质生产力？"
-    assert definition.answers == [
-        "创新起主导作用,摆脱传统经济增长方式、生产力发展路径的先进生产力质态"
-    ]
+def test_it_asks_the_definition_of_new_quality_productive_forces_once_as_its_term():
     cloze = next(
         i
         for i in items_of(CLOZE)
         if i.extra.get("from") == "definition" and i.answers == ["新质生产力"]
     )
     assert cloze.prompt.startswith(BLANK + "是创新起主导作用")
-    assert (cloze.paragraph, cloze.source) == (definition.paragraph, definition.source)
+    assert cloze.extra["definition"] == (
+        "创新起主导作用,摆脱传统经济增长方式、生产力发展路径的先进生产力质态"
+    )
+    # Not again in reverse (什么是新质生产力？) from the same sentence.
+    assert not [item for item in items_of(DEFINITION) if item.source == cloze.source]
 
 
 @needs_fixture
 def test_it_defines_government_integrity():
-    definition = next(item for item in items_of(DEFINITION) if item.extra["term"] == "政务诚信")
-    assert definition.answers[0].startswith("国家行政机关及其工作人员")
-    assert definition.answers[0].endswith("诚实守信的行为模式")
+    cloze = next(item for item in items_of(CLOZE) if item.extra.get("term") == "政务诚信")
+    assert cloze.extra["definition"].startswith("国家行政机关及其工作人员")
+    assert cloze.extra["definition"].endswith("诚实守信的行为模式")
+    assert cloze.answers == ["政务诚信"] and "政务诚信" in cloze.options
 
 
 @needs_fixture
@@ -181,23 +190,27 @@ def test_it_asks_which_members_belong_to_an_enumeration():
 
 
 @needs_fixture
-def test_it_builds_single_choices_on_one_blank_items():
-    choices = items_of(CHOICE)
-    bases = Counter(item.extra["base"] for item in choices)
+def test_it_gives_one_blank_items_the_options_of_a_single_choice():
+    choices = single_choices(fixture_items())
+    bases = Counter(item.kind for item in choices)
     # Quotations may get none: the page's sayings have no plausible wrong words to offer
     # (a word of a saying goes with words of its own form, and the page has none).
     assert {CLOZE, NUMBER} <= set(bases) <= {CLOZE, QUOTE, NUMBER}
     figure = next(
-        item for item in choices if item.extra["base"] == NUMBER and item.extra["unit"] == "亿千瓦"
+        item for item in choices if item.kind == NUMBER and item.extra["unit"] == "亿千瓦"
     )
     assert figure.answers == ["15"] and all(option.isdigit() for option in figure.options)
+    assert (
+        figure.extra["choice_hint"].startswith("排除一项")
+        and figure.extra["hint"] != (figure.extra["choice_hint"])
+    )
 
 
 @needs_fixture
 def test_it_puts_the_right_option_in_each_position_about_as_often():
     # Over every test page: one page alone has too few choices for a fair count.
-    choices = items_of(CHOICE) + [
-        item for name in page_names()[1:] for item in page_items(name) if item.kind == CHOICE
+    choices = single_choices(fixture_items()) + [
+        item for name in page_names()[1:] for item in single_choices(page_items(name))
     ]
     positions = Counter(item.options.index(item.answers[0]) for item in choices)
     for position in range(4):

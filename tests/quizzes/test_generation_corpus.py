@@ -4,8 +4,8 @@ of things no distractor may make the stem say."""
 import pytest
 
 from corpus.parsing import parse
-from quizzes.generation import CHOICE, CLOZE, NUMBER, generate
-from tests.quizzes.samples import COMMUNITY_PAGE, VILLAGE_PAGE
+from quizzes.generation import CLOZE, NUMBER, generate
+from tests.quizzes.samples import COMMUNITY_PAGE, VILLAGE_PAGE, single_choices
 
 SHORT_PAGE = """## 学习园地
 
@@ -30,11 +30,11 @@ LIBRARY = [
 
 
 def options_of(items):
-    return {option for item in items if item.kind == CHOICE for option in item.options}
+    return {option for item in single_choices(items) for option in item.options}
 
 
 def choices(items, base):
-    return [item for item in items if item.kind == CHOICE and item.extra["base"] == base]
+    return [item for item in single_choices(items) if item.kind == base]
 
 
 @pytest.mark.parametrize("base", [CLOZE, NUMBER])

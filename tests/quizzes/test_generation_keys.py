@@ -11,7 +11,7 @@ from collections import defaultdict
 import pytest
 
 from corpus.parsing import parse
-from quizzes.generation import KEYPOINTS, generate, item_key
+from quizzes.generation import ENUMERATION, generate, item_key
 from tests.conftest import REPO
 from tests.quizzes.samples import (
     COMMUNITY_PAGE,
@@ -63,7 +63,7 @@ def test_it_keys_an_item_by_a_sha1_of_kind_source_and_answers():
                 "\x1f".join([item.kind, item.source, *item.answers]).encode()
             ).hexdigest()
         )
-    keypoints = next(item for item in page_items("village") if item.kind == KEYPOINTS)
+    keypoints = next(item for item in page_items("village") if item.kind == ENUMERATION)
     assert keypoints.source == "摸清家底建立保护名录"
 
 

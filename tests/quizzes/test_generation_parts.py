@@ -102,16 +102,19 @@ DEFINITIONS_PAGE = """## 学习园地
 
 def test_it_defines_terms_but_not_pronouns_emphasis_or_phrases():
     from corpus.parsing import parse
-    from quizzes.generation import DEFINITION, generate
+    from quizzes.generation import BLANK, CLOZE, DEFINITION, generate
 
+    items = generate(parse(DEFINITIONS_PAGE))
+    # Each asked once: the term blanked in the sentence that defines it, not also 什么是X？
     definitions = {
         item.extra["term"]: item
-        for item in generate(parse(DEFINITIONS_PAGE))
-        if item.kind == DEFINITION
+        for item in items
+        if item.kind == CLOZE and item.extra.get("from") == "definition"
     }
     assert set(definitions) == {"一网通办", "公共数据"}
-    assert definitions["一网通办"].prompt == "什么是一网通办？"
-    assert definitions["一网通办"].answers == [
+    assert not [item for item in items if item.kind == DEFINITION]
+    assert definitions["一网通办"].prompt.startswith(f"“{BLANK}”是依托统一的政务服务平台")
+    assert definitions["一网通办"].extra["definition"] == (
         "依托统一的政务服务平台,让群众只需登录一个网站就能在线办事的服务方式"
-    ]
-    assert definitions["公共数据"].prompt == "公共数据包括什么？"
+    )
+    assert definitions["公共数据"].prompt.startswith(f"{BLANK}包括政府部门")

@@ -108,7 +108,8 @@ def test_an_assignment_keeps_the_version_of_its_questions_it_was_set_with(
 
 @pytest.mark.django_db
 def test_the_owner_waits_while_another_teachers_game_asks_the_item(author, teacher, published):
-    item = StudyItem.objects.filter(article=published, kind="choice").first()
+    # A one-blank fact with options, asked as a choice in a game (no choice twins any more).
+    item = StudyItem.objects.filter(article=published, kind="cloze", options__isnull=False).first()
     live = LiveSession.objects.create(teacher=teacher.user, article=published, item_ids=[item.pk])
     response = disable(author, item)
     assert response.status_code == 302

@@ -82,3 +82,24 @@ def test_it_keeps_each_learners_mistakes_apart(client, learner, article, make_us
         client.get(reverse("quizzes:study_review"), {"source": "mistakes"}).context["next"].item
         is None
     )
+
+
+@pytest.mark.django_db
+def test_a_mistake_the_feedback_answers_waits_while_there_are_others(learner, article):
+    """Two key points of one heading are siblings: after one is practised, the other is not
+    next, though it was practised longer ago, while another mistake remains."""
+    first, sibling, other = (
+        StudyItem.objects.get(article=article, kind="cloze", source=source)
+        for source in ("健全基层阅读服务网络", "推广流动图书服务", "培养专业馆员队伍")
+    )
+    for minute, item in enumerate((first, sibling, other)):
+        with at(START + timedelta(minutes=minute)):
+            answer(learner, item, answer=["错"])
+    with at(START + timedelta(hours=1)):
+        shown = learner.get(reverse("quizzes:study_review"), {"source": "mistakes"})
+        assert shown.context["item"] == first
+        response = answer(learner, first, answer=first.answers, source="mistakes")
+        assert learner.get(response.url).context["item"] == other
+        answer(learner, other, answer=other.answers, source="mistakes")
+        # Once another answer is on screen, the sibling practised longest ago comes.
+        assert learner.get(response.url).context["item"] == sibling

@@ -25,7 +25,8 @@ def right_answers(test) -> dict:
     fields = {}
     for question in test.answers.select_related("item"):
         item = question.item
-        name = "option" if item.kind in {"choice", "multi"} else "answer"
+        asked_as_choice = question.asked_as == StudyItem.Asked.CHOICE
+        name = "option" if asked_as_choice or item.kind in {"choice", "multi"} else "answer"
         fields[f"{question.field_prefix}{name}"] = item.answers
     return fields
 
@@ -47,6 +48,18 @@ def test_it_starts_a_test_with_the_chosen_number_and_kinds(learner, article):
 
 @pytest.mark.django_db
 def test_it_takes_one_item_per_paragraph_before_a_second(learner, article):
+    # One fact is one item, so the page's paragraphs have one each: a teacher adds a second.
+    cloze = StudyItem.objects.filter(article=article, kind="cloze").exclude(paragraph=None).first()
+    StudyItem.objects.create(
+        article=article,
+        section=cloze.section,
+        paragraph=cloze.paragraph,
+        key="added-second",
+        kind="cloze",
+        origin=StudyItem.Origin.ADDED,
+        prompt="第二个____",
+        answers=["条目"],
+    )
     items = StudyItem.objects.active().filter(article=article, kind__in=StudyItem.TESTABLE_KINDS)
     paragraphs = set(items.exclude(paragraph=None).values_list("paragraph", flat=True))
     assert (

@@ -51,8 +51,9 @@ def graded(user, item, correct: bool, *, given=(), days_ago=1):
 def school(make_user, article):
     teacher = make_user("laoshi", role="teacher")
     classroom = Classroom.objects.create(name="一班", teacher=teacher)
-    choice = StudyItem.objects.filter(article=article, kind="choice").first()
-    others = list(StudyItem.objects.filter(article=article, kind="cloze")[:3])
+    # A blank fact with options, answered as a single choice (there are no choice twins).
+    choice = StudyItem.objects.filter(article=article, kind="cloze", options__isnull=False).first()
+    others = list(StudyItem.objects.filter(article=article, kind="cloze").exclude(pk=choice.pk)[:3])
     items = [choice, *others]
     Assignment.objects.create(
         classroom=classroom,
@@ -101,6 +102,29 @@ def test_item_analysis_facility_and_discrimination(school, article):
     choice = school["items"][0]
     wrong = next(o for o in choice.options if o not in choice.answers)
     assert by_item[choice].wrong_options == [(wrong, 1)]
+
+
+@pytest.mark.django_db
+def test_it_counts_as_wrong_options_only_the_items_own_wrong_options(school, article):
+    choice = school["items"][0]
+    wrong = next(o for o in choice.options if o not in choice.answers)
+    a, b = school["learners"]["a"], school["learners"]["b"]
+    # The fact asked typed: what is typed is no option, even a wrong one typed twice.
+    graded(a, choice, False, given=["随手写的"], days_ago=2)
+    graded(b, choice, False, given=["随手写的"], days_ago=2)
+    # A right option chosen beside a wrong one is no wrong option either.
+    graded(b, choice, False, given=[choice.answers[0], wrong], days_ago=3)
+    members = reports.members_of(school["classroom"])
+    learners = reports.learner_rows(
+        school["classroom"], members, [article], period(), timezone.now()
+    )
+
+    rows = reports.add_wrong_options(
+        reports.item_analysis(learners, [article], period()), members, period()
+    )
+
+    by_item = {row.item: row for row in rows}
+    assert by_item[choice].wrong_options == [(wrong, 2)]
 
 
 @pytest.mark.django_db

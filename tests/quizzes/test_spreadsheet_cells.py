@@ -77,7 +77,7 @@ def test_the_anki_text_file_starts_no_field_like_a_formula(article):
     text = exporting.items_to_csv(StudyItem.objects.filter(key="formula"))
     body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
     [row] = list(csv.reader(io.StringIO(body), delimiter="\t"))
-    front, back, source = row[4:7]
+    front, _options, back, source = row[4:8]
     # An HTML character reference: Anki shows the same text, a spreadsheet sees no formula.
     assert front == "&#61;cmd|' /C calc'!A0"
     assert back == "&#45;1+1<br>-5" and source == "&#64;来源"

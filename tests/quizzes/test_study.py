@@ -5,10 +5,13 @@ from datetime import timedelta
 import fsrs
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from quizzes.models import ReviewLog, StudyCard, StudyItem, StudySelection
+from quizzes import scheduling, study
+from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem, StudySelection
 from quizzes.study import new_token
 from tests.quizzes.studying import START, answer, keypoints
 
@@ -97,23 +100,35 @@ def test_it_keeps_the_answer_out_of_the_review_page(learner, article):
 
 @pytest.mark.django_db
 def test_it_buries_siblings_from_a_paragraph_answered_today(learner, article):
-    # A cloze of a paragraph that has other items too (once that was every cloze, whose choice
-    # twin shared its paragraph; now one fact is one item, so it is looked for).
-    item = next(
-        cloze
-        for cloze in StudyItem.objects.filter(
-            article=article, paragraph__isnull=False, kind="cloze"
-        ).order_by("pk")
-        if StudyItem.objects.filter(paragraph=cloze.paragraph).exclude(pk=cloze.pk).exists()
+    # A key-point cloze: its paragraph's other items, and the outline items of its section
+    # (the heading's list of points, the other points' blanks), are what its feedback answers.
+    item = StudyItem.objects.get(article=article, kind="cloze", source="健全基层阅读服务网络")
+    assert item.on_outline
+    # One fact is one item, so a paragraph's second item is a teacher's.
+    StudyItem.objects.create(
+        article=article,
+        section=item.section,
+        paragraph=item.paragraph,
+        key="added-sibling",
+        kind="cloze",
+        origin=StudyItem.Origin.ADDED,
+        prompt="推动县级图书馆与乡镇文化站、村级____互联互通",
+        answers=["农家书屋"],
+        source="推动县级图书馆与乡镇文化站、村级农家书屋互联互通",
     )
     answer(learner, item, answer=item.answers)
-    siblings = StudyItem.objects.filter(paragraph=item.paragraph).exclude(pk=item.pk)
-    assert siblings.exists()
+    siblings = StudyItem.objects.exclude(pk=item.pk).filter(
+        Q(paragraph=item.paragraph) | Q(on_outline=True, section=item.section)
+    )
+    assert {sibling.kind for sibling in siblings} == {"cloze", "enumeration"}
+    assert siblings.filter(paragraph=None).exists() and siblings.count() >= 3
+    asked = []
     for _ in range(30):
         response = learner.get(reverse("quizzes:study_review"))
         upcoming = response.context.get("item")
         if upcoming is None:
             break
+        asked.append(upcoming)
         assert upcoming not in siblings
         if upcoming.kind in {"keypoints", "definition"}:
             answer(learner, upcoming, rating=4)
@@ -121,6 +136,7 @@ def test_it_buries_siblings_from_a_paragraph_answered_today(learner, article):
             answer(learner, upcoming, option=upcoming.answers)
         else:
             answer(learner, upcoming, answer=upcoming.answers)
+    assert asked  # the other sections' items came
 
 
 @pytest.mark.django_db
@@ -204,3 +220,39 @@ def test_it_respects_the_daily_new_limit(learner, article):
         item = learner.get(reverse("quizzes:study_review")).context["item"]
         answer(learner, item, rating=4, answer=item.answers, option=item.answers)
     assert learner.get(reverse("quizzes:study_review")).context.get("item") is None
+
+
+@pytest.mark.django_db
+def test_the_review_card_the_study_home_and_progress_count_the_same_reviews_due_today(
+    learner, article
+):
+    """今天待复习 is one count: due before the study day ends, not buried behind a sibling
+    answered today, within the daily limit; the review card's header shows it too."""
+    now = timezone.now()
+    options = LearnerSettings.for_user(learner.user)
+    today = scheduling.study_day(now, options.time_zone)
+    tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
+    first = StudyItem.objects.filter(article=article, paragraph__isnull=False).first()
+    answer(learner, first, answer=first.answers, rating=3)
+    siblings = study.siblings_of(ReviewLog.objects.get())
+    others = list(StudyItem.objects.exclude(siblings).order_by("pk"))
+    buried = list(StudyItem.objects.filter(siblings).exclude(pk=first.pk))
+    assert buried and len(others) >= 4
+    later, overdue, next_day = others[:1], others[1:3], others[3:4]
+    due = [(overdue, now - timedelta(days=2)), (later, now + (tomorrow - now) / 2)]
+    due += [(next_day, tomorrow + timedelta(hours=1)), (buried, now - timedelta(days=1))]
+    for items, moment in due:
+        for item in items:
+            StudyCard.objects.create(user=learner.user, item=item, due=moment, reps=1, state=2)
+    relearning = StudyCard.objects.filter(item=first, due__lt=tomorrow).count()  # in 10 minutes
+    expected = len(overdue) + len(later) + relearning
+
+    assert study.due_today(learner.user, now) == expected
+    assert learner.get(reverse("quizzes:study_home")).context["due_today"] == expected
+    assert learner.get(reverse("quizzes:progress")).context["due_today"] == expected
+    header = learner.get(reverse("quizzes:study_review")).content.decode()
+    assert f"待复习 {expected}，" in header
+    options.reviews_per_day = 2  # within the daily limit (the answer today was a new card's)
+    options.save()
+    assert expected > 2 and study.due_today(learner.user, now) == 2
+    assert "待复习 2，" in learner.get(reverse("quizzes:study_review")).content.decode()

@@ -116,8 +116,9 @@ def test_it_answers_in_the_same_number_of_queries_with_10_and_with_5000_cards(le
         assert reverse("quizzes:study_answer", args=[following.pk]) in response.content.decode()
         return len(captured)
 
-    # Ten cards, or as many as the page's items make (one fact is one item: nine of them now).
-    assert StudyCard.objects.filter(user=user).count() == 2 + len(others[:8]) >= 9
+    # Ten cards, or as many as the page's items make (one fact is one item, with no twins:
+    # seven of them now; the point is a few cards against 5,000).
+    assert StudyCard.objects.filter(user=user).count() == 2 + len(others[:8]) >= 7
     small = count_answer()
     assert small == ANSWER_QUERIES
 

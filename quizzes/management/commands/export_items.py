@@ -3,14 +3,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from corpus.models import Article, Document
-from quizzes.exporting import FORMATS, deck_name_for, export
+from quizzes.exporting import FORMATS, export
 from quizzes.models import StudyItem
 
 
 class Command(BaseCommand):
     help = (
         "Export the active study items as JSON, as a tab-separated file for Anki's File > Import (csv), "
-        "or as an Anki package (apkg)."
+        "or every item as an Anki package (apkg), disabled and retired ones suspended."
     )
 
     def add_arguments(self, parser) -> None:
@@ -35,20 +35,18 @@ class Command(BaseCommand):
             raise CommandError(
                 "--format apkg writes a binary package: give a file with --output FILE."
             )
-        items = StudyItem.objects.active()
+        items = StudyItem.objects.all()
         if article is not None:
             found = Article.objects.select_related("document").filter(pk=article).first()
             if found is None:
                 raise CommandError(f"There is no article with id {article}.")
-            items, deck_name = items.filter(article=found), deck_name_for(article=found)
+            items = items.filter(article=found)
         elif document is not None:
             found = Document.objects.filter(pk=document).first()
             if found is None:
                 raise CommandError(f"There is no document with id {document}.")
-            items, deck_name = items.of_document(found), deck_name_for(document=found)
-        else:
-            deck_name = deck_name_for()
-        content, _content_type, _extension = export(items, fmt, deck_name=deck_name)
+            items = items.of_document(found)
+        content, _content_type, _extension = export(items, fmt)
         if output is None:
             self.stdout.write(content.decode("utf-8"), ending="")
             return
@@ -56,4 +54,6 @@ class Command(BaseCommand):
             Path(output).write_bytes(content)
         except OSError as error:
             raise CommandError(f"{output}: {error.strerror or error}") from error
+        if fmt != "apkg":
+            items = items.active()
         self.stdout.write(f"{output}: {items.count()} item(s) exported as {fmt}.")
