@@ -4,8 +4,8 @@
 #   make test  set up .venv with the test tools and run the whole suite (browser tests included)
 #   make lint  ruff's lint and format checks, with the configuration in pyproject.toml
 #   make serve the production-like server for a reverse proxy: DEBUG off, migrations, static files
-#              collected and served by whitenoise, gunicorn with the background worker beside it;
-#              needs SECRET_KEY and ALLOWED_HOSTS (see the README's Production section)
+#              collected and served by whitenoise, uvicorn (ASGI) with the background worker beside
+#              it; needs SECRET_KEY and ALLOWED_HOSTS (see the README's Production section)
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -19,13 +19,16 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py seed_demo
 	@echo "学而 is at http://$(HOST):$(PORT)/  (demo accounts: teacher / xueer-teacher, learner / xueer-learner)"
 	@# Reading uploaded files and generating items run in a background worker, as in production,
-	@# so no request waits for them; the worker stops with the server.
+	@# so no request waits for them; the worker stops with the server. The server is uvicorn, as
+	@# in production (the live quiz's event streams need ASGI), reloading when the code changes.
 	TASKS_BACKEND=database $(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	TASKS_BACKEND=database $(PY) manage.py runserver $(HOST):$(PORT)
+	TASKS_BACKEND=database $(PY) -m uvicorn studyapp.asgi:application --host $(HOST) --port $(PORT) \
+		--reload --reload-dir corpus --reload-dir quizzes --reload-dir studyapp \
+		--timeout-graceful-shutdown 1 --lifespan off
 
 serve: $(VENV)/.installed-run
-	@# scripts/serve checks the variables, migrates, collects static files, then runs gunicorn
+	@# scripts/serve checks the variables, migrates, collects static files, then runs uvicorn
 	@# and `manage.py db_worker` together and stops both when either stops (or on Ctrl-C).
 	HOST=$(HOST) PORT=$(PORT) PYTHON_BIN=$(PY) exec scripts/serve
 

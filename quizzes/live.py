@@ -1,12 +1,25 @@
 """Live quizzes: a teacher runs the game, players answer on their phones, points by speed.
 
 The rules live here; the views only translate HTTP. Scoring follows Kahoot: a right answer earns
-up to 1000 points, 1000 × (1 − t / 2T) for an answer t seconds after the phone received a question
-of T seconds, or a flat 1000 when only accuracy counts; an optional streak bonus adds 100 for each
-right answer in a row after the first, up to 500.
+up to 1000 points, 1000 × (1 − t / 2T) for an answer t seconds after the server opened a question
+of T seconds (less a fixed allowance for the network, so every phone starts even and one that
+fetches late gains nothing), or a flat 1000 when only accuracy counts; an optional streak bonus
+adds 100 for each right answer in a row after the first, up to 500.
+
+Every change the room should see is pushed once its transaction commits (quizzes.live_push):
+the question opening or closing, a player joining, the answered count. The question closes by
+itself once every player has answered.
+
+A lecture hall answers within a few seconds, hundreds of phones at once, so the game's writes
+are lean (an answer is one read of the player and one insert and one update) and take turns in
+the process (`_one_writer`): queued on a Python lock, which wakes the next writer the moment the
+last commits, they never poll SQLite's busy timeout against each other.
 """
 
+import bisect
 import random
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,11 +29,10 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article
-from quizzes import limits
+from quizzes import limits, live_push
 from quizzes.models import (
     Assignment,
     LiveAnswer,
-    LiveDelivery,
     LivePlayer,
     LiveSession,
     StudyItem,
@@ -35,6 +47,22 @@ STREAK_STEP, STREAK_CAP = 100, 500
 # Players a lobby takes unless settings.LIVE_MAX_PLAYERS says otherwise.
 DEFAULT_MAX_PLAYERS = 300
 LEADERBOARD_SIZE = 5
+# Time every phone is granted for the question to reach it and its answer to come back: an answer
+# this soon after the question opened scores as if instant, and one this late after it closed
+# still counts, since the player tapped in time.
+NETWORK_ALLOWANCE = timedelta(milliseconds=500)
+
+
+# The game's writes, one at a time in this process (see the module's docstring).
+_writer = threading.Lock()
+
+
+@contextmanager
+def _one_writer():
+    """One transaction, after this process's other live writes: SQLite takes one writer at a
+    time anyway, and a thread waiting on this lock starts the moment it is free."""
+    with _writer, transaction.atomic():
+        yield
 
 
 class LiveRefused(Exception):
@@ -106,11 +134,17 @@ def live_create(
     raise LiveRefused(_("暂时无法生成 PIN，请再试一次。"))
 
 
-def live_control(session: LiveSession, action: str, *, now: datetime) -> LiveSession:
-    """The teacher's buttons: start, results (close the question), next, end. Wrong moments do nothing."""
-    with transaction.atomic():
+def live_control(
+    session: LiveSession, action: str, *, now: datetime, index: int | None = None
+) -> LiveSession:
+    """The teacher's buttons: start, results (close the question), next, end. Wrong moments do nothing.
+
+    With `index`, only while that question is the current one (a late "everyone answered")."""
+    with _one_writer():
         session = LiveSession.objects.select_for_update().get(pk=session.pk)
         state = session.state
+        if index is not None and session.index != index:
+            return session
         if (
             action == "start"
             and state == LiveSession.State.LOBBY
@@ -128,11 +162,14 @@ def live_control(session: LiveSession, action: str, *, now: datetime) -> LiveSes
             return session
         session.version += 1
         session.save(update_fields=["state", "index", "opened_at", "closes_at", "version"])
+        transaction.on_commit(lambda: live_push.stage_changed(session))
     return session
 
 
 def _bump(session_id: int) -> None:
+    """A change the projector shows (who plays): the polling phones' version moves too."""
     LiveSession.objects.filter(pk=session_id).update(version=F("version") + 1)
+    transaction.on_commit(lambda: live_push.counts_changed(session_id))
 
 
 def player_join(
@@ -161,7 +198,7 @@ def player_join(
         raise LiveRefused(_("没有进行中的抢答使用这个 PIN，请核对后再试。"))
     account = user if user is not None and user.is_authenticated else None
     key = nickname_key(nickname)
-    with transaction.atomic():
+    with _one_writer():
         # One join at a time per game, so the cap and the nickname checks hold.
         session = LiveSession.objects.select_for_update().get(pk=session.pk)
         if account is not None:
@@ -178,7 +215,7 @@ def player_join(
                 )
         except IntegrityError:
             raise LiveRefused(_("这个昵称已经有人用了，请换一个。")) from None
-    _bump(session.pk)
+        _bump(session.pk)
     return player
 
 
@@ -205,18 +242,16 @@ def _lobby_refusal(session: LiveSession, key: str, account, earlier: int | None)
 
 
 def player_remove(session: LiveSession, player_id: int) -> bool:
-    removed = session.players.filter(pk=player_id, removed=False).update(removed=True)
-    if removed:
-        _bump(session.pk)
+    with _one_writer():
+        removed = session.players.filter(pk=player_id, removed=False).update(removed=True)
+        if removed:
+            _bump(session.pk)
     return bool(removed)
 
 
-def question_deliver(player: LivePlayer, session: LiveSession, *, now: datetime) -> None:
-    """Note when this phone first received the open question; speed counts from here."""
-    if session.state == LiveSession.State.QUESTION:
-        LiveDelivery.objects.get_or_create(
-            player=player, index=session.index, defaults={"delivered_at": now}
-        )
+def elapsed_ms(session: LiveSession, now: datetime) -> int:
+    """How long the player took, from when the server opened the question, less the network's share."""
+    return max(int((now - session.opened_at - NETWORK_ALLOWANCE).total_seconds() * 1000), 0)
 
 
 def answer_submit(
@@ -228,25 +263,29 @@ def answer_submit(
     chosen: list[str],
     now: datetime,
 ) -> LiveAnswer:
-    """One answer to the open question: graded, scored, and for a signed-in learner also a review."""
+    """One answer to the open question: graded, scored, and for a signed-in learner also a review.
+
+    The last player to answer closes the question (the projector shows the results at once).
+    `player` keeps the score it had before: the phone learns its points with the results."""
     if player.removed:
         raise LiveRefused(_("你已被老师移出这场抢答。"))
     if session.state != LiveSession.State.QUESTION or session.index != index:
         raise LiveRefused(_("这道题已经结束了。"))
-    if now > session.closes_at:
+    if now > session.closes_at + NETWORK_ALLOWANCE:
         raise LiveRefused(_("时间到，这次回答没有计入。"))
-    delivery = LiveDelivery.objects.filter(player=player, index=index).first()
-    delivered_at = delivery.delivered_at if delivery else session.opened_at
-    item = StudyItem.objects.get(pk=session.current_item_id)
+    item = live_item(session)
     verdict = item.grade(typed, chosen)
-    elapsed_ms = max(int((now - delivered_at).total_seconds() * 1000), 0)
+    took_ms = elapsed_ms(session, now)
     try:
-        with transaction.atomic():
-            player = LivePlayer.objects.select_for_update().get(pk=player.pk)
-            streak = player.streak + 1 if verdict.correct else 0
+        with _one_writer():
+            streak = player.streak
+            if session.streak_bonus:  # the points depend on it: as stored, not as read before
+                mine = LivePlayer.objects.filter(pk=player.pk)
+                streak = mine.values_list("streak", flat=True).get()
+            streak = streak + 1 if verdict.correct else 0
             points = points_for(
                 correct=verdict.correct,
-                elapsed_ms=elapsed_ms,
+                elapsed_ms=took_ms,
                 seconds=session.seconds,
                 speed=session.speed_scoring,
                 streak=streak,
@@ -260,13 +299,19 @@ def answer_submit(
                 correct=verdict.correct,
                 points=points,
                 given=kept_answers(chosen or typed),
-                elapsed_ms=elapsed_ms,
+                elapsed_ms=took_ms,
                 answered_at=now,
             )
-            player.score, player.streak = player.score + points, streak
-            player.save(update_fields=["score", "streak"])
+            LivePlayer.objects.filter(pk=player.pk).update(
+                score=F("score") + points, streak=F("streak") + 1 if verdict.correct else 0
+            )
     except IntegrityError:
         raise LiveRefused(_("每道题只能回答一次。")) from None
+    tally = answered_count(session, index)
+    if tally["answered"] >= tally["playing"]:
+        live_control(session, "results", now=now, index=index)
+    else:
+        transaction.on_commit(lambda: live_push.counts_changed(session.pk))
     if player.user_id is not None:
         answer_record(
             player.user,
@@ -279,10 +324,26 @@ def answer_submit(
     return answer
 
 
+def answered_count(session: LiveSession, index: int) -> dict[str, int]:
+    """How many players are in the game (`playing`) and how many of them answered question
+    `index` (`answered`)."""
+    return {
+        "playing": session.players.filter(removed=False).count(),
+        "answered": LiveAnswer.objects.filter(
+            session=session, index=index, player__removed=False
+        ).count(),
+    }
+
+
 @dataclass
 class Standing:
     rank: int
     player: LivePlayer
+    moved: int = 0  # places gained on the last question (negative: lost)
+
+    @property
+    def places(self) -> int:
+        return abs(self.moved)
 
 
 def leaderboard(session: LiveSession, limit: int | None = LEADERBOARD_SIZE) -> list[Standing]:
@@ -327,6 +388,72 @@ def rank_of(player: LivePlayer) -> int:
     )
 
 
+# What every phone of a game asks for at the same moment (the question, when it opens; its own
+# result and rank, when it closes) is read once per process and kept for as long as the game
+# stays at that step: the key holds the game's version, which every step and every join or
+# removal moves on, and its creation time, since a test database can give a new game an old id.
+# An item edited while its question is open is graded as it was when the question opened.
+_kept: dict[tuple, object] = {}
+_kept_lock = threading.Lock()
+KEPT_STEPS = 64
+
+
+def _kept_for(session: LiveSession, what: str, load):
+    key = (what, session.pk, session.created_at, session.version, session.state, session.index)
+    with _kept_lock:
+        if key in _kept:
+            return _kept[key]
+    value = load()
+    with _kept_lock:
+        _kept[key] = value
+        while len(_kept) > KEPT_STEPS:
+            del _kept[next(iter(_kept))]
+    return value
+
+
+def live_item(session: LiveSession) -> StudyItem | None:
+    """The current question's item."""
+    item_id = session.current_item_id
+    if item_id is None:
+        return None
+    return _kept_for(session, "item", lambda: StudyItem.objects.filter(pk=item_id).first())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one player's answer to the question went."""
+
+    correct: bool
+    points: int
+
+
+@dataclass
+class Results:
+    """The closed question's outcome for each player, and the scores they are ranked by."""
+
+    outcomes: dict[int, Outcome]  # by player id; a player who did not answer has none
+    scores: list[int]  # of every player still in the game, lowest first
+
+    def rank(self, score: int) -> int:
+        """1 + the players with more points, as rank_of counts."""
+        return len(self.scores) - bisect.bisect_right(self.scores, score) + 1
+
+
+def results_of(session: LiveSession) -> Results:
+    """The results of the question just closed (or the last one, once the game has ended)."""
+
+    def load() -> Results:
+        answers = LiveAnswer.objects.filter(session=session, index=session.index)
+        outcomes = {
+            player_id: Outcome(correct, points)
+            for player_id, correct, points in answers.values_list("player_id", "correct", "points")
+        }
+        scores = session.players.filter(removed=False).values_list("score", flat=True)
+        return Results(outcomes, sorted(scores))
+
+    return _kept_for(session, "results", load)
+
+
 @dataclass
 class Bar:
     """One bar of a question's answer chart: an option (or right/wrong) and its share."""
@@ -340,7 +467,7 @@ class Bar:
 def distribution(session: LiveSession, item: StudyItem) -> list[Bar]:
     """How the answers to the current question fell: per option, or right against wrong."""
     answers = LiveAnswer.objects.filter(session=session, index=session.index)
-    if item.options:
+    if item.is_choice:
         counts = {option: 0 for option in item.options}
         for given in answers.values_list("given", flat=True):
             for option in given:
@@ -359,3 +486,28 @@ def distribution(session: LiveSession, item: StudyItem) -> list[Bar]:
     for row in rows:
         row.width = round(100 * row.count / top)
     return rows
+
+
+def leaderboard_moves(session: LiveSession, limit: int = LEADERBOARD_SIZE) -> list[Standing]:
+    """The leaderboard after the current question, each standing with the places it rose (or fell)."""
+    players = list(session.players.filter(removed=False).order_by("-score", "joined_at"))
+    gained = dict(
+        LiveAnswer.objects.filter(session=session, index=session.index).values_list(
+            "player_id", "points"
+        )
+    )
+    before = _ranks({player.pk: player.score - gained.get(player.pk, 0) for player in players})
+    now = _ranks({player.pk: player.score for player in players})
+    return [
+        Standing(now[player.pk], player, moved=before[player.pk] - now[player.pk])
+        for player in players[:limit]
+    ]
+
+
+def _ranks(scores: dict[int, int]) -> dict[int, int]:
+    """Competition ranking (1, 2, 2, 4) of these scores, by player id."""
+    ordered = sorted(scores.values(), reverse=True)
+    first = {}
+    for position, score in enumerate(ordered, start=1):
+        first.setdefault(score, position)
+    return {pk: first[score] for pk, score in scores.items()}

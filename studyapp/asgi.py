@@ -1,6 +1,66 @@
-import os
+"""The ASGI application: `make serve` and `make run` run it under uvicorn.
 
+ASGI rather than WSGI because a live quiz keeps an event stream open to every phone and to the
+projector (django-eventstream): under ASGI each one waits on the event loop instead of holding a
+thread. With DEBUG on, the static files are served from the apps' folders, as runserver does.
+
+Django runs the sync part of each request (its middleware, the view) in a thread of the
+request's own, made for it and dropped after it, with a new database connection each time: some
+3 ms of a lecture hall's every tap. Here the requests take turns on a fixed set of threads
+(settings.ASGI_THREADS), which keep their connections (CONN_MAX_AGE); an event stream, which
+lasts as long as the phone stays, keeps a thread of its own as before.
+"""
+
+import asyncio
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import ThreadSensitiveContext
+from django.conf import settings
 from django.core.asgi import get_asgi_application
+from django.urls import Resolver404, resolve
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "studyapp.settings")
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+# The views whose response is an event stream, held open for as long as the page is.
+STREAMS = {"live_events", "live_host_events"}
+
+
+class PooledThreads:
+    """Each HTTP request's sync code on one of `threads` threads, one request at a time on each;
+    a request finding them all busy waits for the first one free."""
+
+    def __init__(self, application, *, threads: int) -> None:
+        self.application = application
+        self.idle: asyncio.LifoQueue[ThreadPoolExecutor] = asyncio.LifoQueue()
+        for number in range(threads):
+            self.idle.put_nowait(
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"request-{number}")
+            )
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or _streams(scope):
+            return await self.application(scope, receive, send)
+        executor = await self.idle.get()
+        try:
+            async with ThreadSensitiveContext(executor=executor):
+                await self.application(scope, receive, send)
+        finally:
+            self.idle.put_nowait(executor)
+
+
+def _streams(scope) -> bool:
+    path = scope["path"].removeprefix(scope.get("root_path", "")) or "/"
+    try:
+        return resolve(path).url_name in STREAMS
+    except Resolver404:
+        return False
+
+
+application = django_application
+if settings.DEBUG:
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    application = ASGIStaticFilesHandler(application)
+application = PooledThreads(application, threads=settings.ASGI_THREADS)

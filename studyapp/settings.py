@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "django_eventstream",
     "axes",
     "corpus",
     "quizzes",
@@ -262,6 +263,31 @@ STUDY_FUZZ = env_bool("STUDY_FUZZ", True)
 
 # The most players one live quiz takes: a lecture hall, not a flood of joins from one script.
 LIVE_MAX_PLAYERS = env_int("LIVE_MAX_PLAYERS", 300, minimum=2)
+
+# Under the ASGI server requests take turns on this many threads (studyapp/asgi.py), each of which
+# keeps its database connection rather than opening one per request (SQLite's setup is ~3 ms).
+ASGI_THREADS = env_int("ASGI_THREADS", 8, minimum=1)
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+
+# The live quiz's events (django-eventstream, server-sent events under the ASGI server). Alone, a
+# process hands each event to its own open streams, so it must be the only server process; with
+# REDIS_URL every process publishes to Redis and hears every other one's events, so several
+# workers and machines can serve one game. No event store: a phone that reconnects asks for the
+# current state instead of a replay.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    from redis.connection import parse_url as _parse_redis_url
+
+    try:
+        EVENTSTREAM_REDIS = _parse_redis_url(REDIS_URL)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"REDIS_URL={REDIS_URL!r} is not a Redis URL: {_error}"
+        ) from None
+    # django-eventstream passes these to both redis.Redis and redis.asyncio.Redis: say TLS
+    # (rediss://) as the flag both take, not as the one connection class of the first.
+    if EVENTSTREAM_REDIS.pop("connection_class", None) is not None:
+        EVENTSTREAM_REDIS["ssl"] = True
 
 # Uploads: the importer refuses texts over 5 MB, so requests may carry a little more.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)

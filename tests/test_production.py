@@ -185,6 +185,74 @@ def test_make_serve_names_the_variables_it_is_missing(tmp_path):
     assert not (tmp_path / "db.sqlite3").exists()  # refused before touching the database
 
 
+def test_make_serve_refuses_several_workers_without_redis(tmp_path):
+    """Without Redis a live quiz's events reach only the streams of the process that sent them."""
+    result = subprocess.run(
+        [str(REPO / "scripts" / "serve")],
+        cwd=REPO,
+        env=clean_environment(
+            XUEER_VAR_DIR=str(tmp_path),
+            PYTHON_BIN=sys.executable,
+            SECRET_KEY="x" * 50,
+            ALLOWED_HOSTS="example.org",
+            WEB_CONCURRENCY="2",
+            REDIS_URL="",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "WEB_CONCURRENCY=2 needs REDIS_URL" in result.stderr
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "expected"),
+    [
+        (
+            "redis://:secret@127.0.0.1:6380/2",
+            {"host": "127.0.0.1", "port": 6380, "db": 2, "password": "secret"},
+        ),
+        (
+            "rediss://cache.example.org:6379/0",
+            {"host": "cache.example.org", "port": 6379, "db": 0, "ssl": True},
+        ),
+        ("", None),
+    ],
+)
+def test_it_sends_the_live_quiz_events_through_redis_when_redis_url_is_set(redis_url, expected):
+    script = (
+        "import json, django; django.setup(); from django.conf import settings as s;"
+        "print(json.dumps(getattr(s, 'EVENTSTREAM_REDIS', None)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=clean_environment(REDIS_URL=redis_url),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
+
+
+def test_it_refuses_a_redis_url_that_is_not_one():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=REPO,
+        env=clean_environment(REDIS_URL="http://127.0.0.1:6379"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        result.returncode != 0
+        and "REDIS_URL='http://127.0.0.1:6379' is not a Redis URL" in result.stderr
+    )
+
+
 # Private pages and idle sessions ------------------------------------------------------------
 
 
@@ -523,9 +591,9 @@ def test_the_worker_beside_the_server_generates_the_items_of_a_new_import(served
 
 
 def test_stopping_the_server_stops_the_worker_too(served):
-    assert (
-        len(_group_members(served.process.pid)) >= 4
-    )  # the script, worker, gunicorn and its workers
+    # The script, the worker and uvicorn: one process, as a live quiz's events need without
+    # REDIS_URL (with it, uvicorn's supervisor and its WEB_CONCURRENCY workers).
+    assert len(_group_members(served.process.pid)) >= 3
 
     served.process.send_signal(signal.SIGTERM)  # the script alone, as a supervisor would
 

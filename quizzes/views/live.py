@@ -1,18 +1,23 @@
 """Live quizzes: the teacher's projector and controls, and the players' phones.
 
-Phones poll the state every second; while nothing changed the answer is an empty 204 from one
-small query, so a room of phones costs little. A phone that reloads finds its player in its
-session and carries on with its points.
+The game's changes are pushed (quizzes.live_push) over server-sent events: each phone and the
+projector keep one event stream open (live_events, live_host_events), served by
+django-eventstream under the ASGI server. A phone without EventSource, or whose stream brings
+nothing (a proxy that buffers), polls the state every second instead; while nothing changed the
+answer is an empty 204 from one small query. A phone that reloads or reconnects finds its player
+in its session and carries on with its points.
 """
 
 import segno
 from django.contrib import messages
+from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_eventstream.views import events
 
 from corpus.models import Article
 from quizzes.access import teacher_required
@@ -34,20 +39,25 @@ from quizzes.live import (
     answer_submit,
     distribution,
     leaderboard,
+    leaderboard_moves,
     live_control,
     live_create,
+    live_item,
     player_join,
     player_remove,
-    question_deliver,
-    rank_of,
+    results_of,
     results_table,
 )
+from quizzes.live_push import host_channel, phone_channel, phone_language
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, StudyItem
 from quizzes.practice import NoQuestions, scope_title
 from studyapp.clientip import client_address
 
 SESSION_KEY = "live_players"  # {live session id: player id} in the phone's Django session
 POLL_SECONDS = 1
+# How soon a browser reconnects a dropped event stream (the SSE `retry` field; browsers wait
+# about 3 s without it): a phone that slept is back within 2 s.
+RECONNECT_MS = 1000
 
 
 def _get_live_for_teacher(request: HttpRequest, live_id: int) -> LiveSession:
@@ -58,9 +68,10 @@ def _player_for(request: HttpRequest, live_id: int) -> LivePlayer | None:
     player_id = request.session.get(SESSION_KEY, {}).get(str(live_id))
     if player_id is None:
         return None
-    return (
-        LivePlayer.objects.filter(pk=player_id, session=live_id).select_related("session").first()
-    )
+    try:  # get(), not first(): ordering by the model's Meta.ordering costs every phone's request
+        return LivePlayer.objects.select_related("session").get(pk=player_id, session=live_id)
+    except LivePlayer.DoesNotExist:
+        return None
 
 
 def _phone(request: HttpRequest) -> str:
@@ -127,10 +138,9 @@ def _stage_context(request: HttpRequest, live: LiveSession) -> dict:
         }
     if live.state == LiveSession.State.RESULTS and item is not None:
         context["distribution"] = distribution(live, item)
-    if live.state in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
-        context["leaders"] = leaderboard(
-            live, limit=None if live.state == LiveSession.State.ENDED else 5
-        )
+        context["leaders"] = leaderboard_moves(live)
+    if live.state == LiveSession.State.ENDED:
+        context["leaders"] = leaderboard(live, limit=None)
     return context
 
 
@@ -140,22 +150,67 @@ def live_host(request: HttpRequest, live_id: int) -> HttpResponse:
     """The projector: PIN and QR code, the question, the answers as a chart, the leaderboard, the podium."""
     live = _get_live_for_teacher(request, live_id)
     context = _stage_context(request, live)
+    if request.htmx:  # the game moved on (an event said so): the new stage only
+        return render(request, "quizzes/live/host.html#stage", context)
     context["title"] = scope_title(live.article, None, live.item_ids)
+    context["push"] = _pushes(request)
     return render(request, "quizzes/live/host.html", context)
 
 
 @teacher_required
 @require_GET
 def live_host_counts(request: HttpRequest, live_id: int) -> HttpResponse:
-    """Polled by the projector: who has joined, how many have answered."""
+    """Fetched by the projector when told someone joined or answered: who plays, how many answered.
+    With ?roster=1, the controls' list of players to remove."""
     live = _get_live_for_teacher(request, live_id)
-    return render(request, "quizzes/live/host.html#counts", _counts_context(live))
+    partial = "roster" if request.GET.get("roster") else "counts"
+    return render(request, f"quizzes/live/host.html#{partial}", _counts_context(live))
+
+
+# Nicknames the lobby shows (the newest); the rest are counted.
+LOBBY_NAMES = 60
 
 
 def _counts_context(live: LiveSession) -> dict:
-    players = list(live.players.filter(removed=False))
+    players = live.players.filter(removed=False)
     answered = LiveAnswer.objects.filter(session=live, index=live.index).count()
-    return {"live": live, "players": players, "answered": answered, "poll": POLL_SECONDS}
+    return {
+        "live": live,
+        "players": list(players.order_by("-joined_at")[:LOBBY_NAMES]),
+        "playing": players.count(),
+        "answered": answered,
+        "poll": POLL_SECONDS,
+    }
+
+
+@teacher_required
+@require_GET
+def live_host_events(request: HttpRequest, live_id: int) -> HttpResponse:
+    """The projector's event stream: the game moved on, someone joined or answered."""
+    live = _get_live_for_teacher(request, live_id)
+    return _event_stream(request, host_channel(live.pk))
+
+
+def _pushes(request: HttpRequest) -> bool:
+    """Whether this server can hold event streams open: ASGI can; under WSGI (Django's test
+    server, a WSGI deployment) a stream would hold a thread for ever, so the pages poll."""
+    return isinstance(request, ASGIRequest)
+
+
+def _event_stream(request: HttpRequest, channel: str) -> HttpResponse:
+    """django-eventstream's stream of one channel, told to reconnect within RECONNECT_MS."""
+    if not _pushes(request):
+        return HttpResponse(status=204)  # EventSource gives up on a 204: the page polls
+    response = events(request, channels=[channel])
+    if response.streaming:
+        response.streaming_content = _retry_first(response.streaming_content)
+    return response
+
+
+async def _retry_first(stream):
+    yield f"retry: {RECONNECT_MS}\n\n".encode()
+    async for chunk in stream:
+        yield chunk
 
 
 @teacher_required
@@ -226,21 +281,22 @@ def live_join(request: HttpRequest) -> HttpResponse:
 
 def _phone_context(player: LivePlayer, live: LiveSession) -> dict:
     now = timezone.now()
-    context = {"player": player, "live": live, "poll": POLL_SECONDS}
+    context = {"player": player, "live": live, "poll": POLL_SECONDS, "shared": False}
     if live.state == LiveSession.State.QUESTION:
         answered = LiveAnswer.objects.filter(player=player, index=live.index).first()
         context["answered"] = answered
         if answered is None and now <= live.closes_at:
-            item = StudyItem.objects.get(pk=live.current_item_id)
-            question_deliver(player, live, now=now)
+            item = live_item(live)
             context |= {
                 "item": item,
                 "remaining": max(int((live.closes_at - now).total_seconds()), 0),
             }
     elif live.state in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
-        context["last"] = LiveAnswer.objects.filter(player=player, index=live.index).first()
-        context["rank"] = rank_of(player)
-        context["item"] = StudyItem.objects.filter(pk=live.current_item_id).first()
+        # Every phone asks at once when the question closes: the results are read once.
+        results = results_of(live)
+        context["last"] = results.outcomes.get(player.pk)
+        context["rank"] = results.rank(player.score)
+        context["item"] = live_item(live)
     return context
 
 
@@ -253,16 +309,27 @@ def live_play(request: HttpRequest, live_id: int) -> HttpResponse:
         return redirect("live_join")
     live = player.session
     template = "quizzes/live/play.html#phone" if request.htmx else "quizzes/live/play.html"
-    return render(request, template, _phone_context(player, live))
+    return render(request, template, _phone_context(player, live) | {"push": _pushes(request)})
+
+
+@require_GET
+def live_events(request: HttpRequest, live_id: int) -> HttpResponse:
+    """A phone's event stream: the game's stage, in the phone's language, as it changes."""
+    player = _player_for(request, live_id)
+    if player is None:
+        return HttpResponse(status=403)
+    channel = phone_channel(live_id, phone_language(translation.get_language()))
+    return _event_stream(request, channel)
 
 
 @require_GET
 def live_play_state(request: HttpRequest, live_id: int) -> HttpResponse:
-    """Polled every second: 204 while the game's version is the one the phone shows."""
+    """The fallback, polled every second: 204 while the game's version is the one the phone shows."""
     query = LiveStateQueryForm(request.GET)
     version = query.cleaned_data["v"] if query.is_valid() else None
-    current = LiveSession.objects.filter(pk=live_id).values_list("version", flat=True).first()
-    if current is None:
+    try:  # get(), not first(), which would order by the model's Meta.ordering
+        current = LiveSession.objects.values_list("version", flat=True).get(pk=live_id)
+    except LiveSession.DoesNotExist:
         return HttpResponse(status=404)
     if version is not None and version == current:
         return HttpResponse(status=204)
@@ -274,15 +341,17 @@ def live_play_state(request: HttpRequest, live_id: int) -> HttpResponse:
 
 @require_POST
 def live_play_answer(request: HttpRequest, live_id: int) -> HttpResponse:
+    """One tap: the answer stored, and the phone told so by its small #phone fragment (hundreds
+    arrive within seconds, so this reads no more than it must)."""
     player = _player_for(request, live_id)
     if player is None:
         return redirect("live_join")
     live = player.session
-    form, refusal = LiveAnswerForm(request.POST), None
+    form, answer, refusal = LiveAnswerForm(request.POST), None, None
     try:
         if not form.is_valid():
             raise LiveRefused(_("这道题已经结束了。"))
-        answer_submit(
+        answer = answer_submit(
             player,
             live,
             index=form.cleaned_data["index"],
@@ -293,7 +362,10 @@ def live_play_answer(request: HttpRequest, live_id: int) -> HttpResponse:
     except LiveRefused as refused:
         refusal = refused.message
     if request.htmx:
-        context = _phone_context(player, live) | {"refusal": refusal}
+        if answer is None:
+            context = _phone_context(player, live) | {"refusal": refusal}
+        else:  # what _phone_context says of a question this player answered, without asking
+            context = {"player": player, "live": live, "answered": answer, "shared": False}
         return render(request, "quizzes/live/play.html#phone", context)
     if refusal:
         messages.error(request, refusal)

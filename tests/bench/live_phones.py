@@ -1,4 +1,5 @@
-"""The live quiz load test's clients: the phones and the teacher's laptop, over plain HTTP.
+"""The live quiz load test's clients on the polling fallback: the phones and the teacher's laptop,
+over plain HTTP, a thread each (the push transport's are in live_push.py).
 
 Used by bench_live (see its docstring); named live_* so pytest does not collect it.
 """
@@ -25,7 +26,7 @@ RESULTS_PAUSE = 2.0  # the teacher shows each question's results this long
 TIMEOUT = 30.0  # one request; longer is an error
 
 # What the pages say, read the way a person would.
-VERSION = re.compile(r"/play/state/\?v=(\d+)")
+VERSION = re.compile(r'data-version="(\d+)"')
 QUESTION = re.compile(r'name="index" value="(\d+)"')
 SUBMITTED = "已提交"
 REFUSED = "message-error"
@@ -124,7 +125,7 @@ class Browser:
         return Reply(response.status, text, response.getheader("Location", ""), seconds)
 
 
-# The players ---------------------------------------------------------------------------------
+# The players (on the polling fallback) ------------------------------------------------------
 
 
 @dataclass
@@ -132,9 +133,10 @@ class Question:
     kind: str
     options: list[str]
     answers: list[str]
+    choice: bool  # answered by picking options (StudyItem.is_choice), else typed
 
     def fields(self, right: bool) -> dict:
-        if self.options:
+        if self.choice:
             wrong = [option for option in self.options if option not in self.answers][:1]
             return {"option": self.answers if right else wrong}
         return {"answer": self.answers if right else ["不知道"] * len(self.answers)}
@@ -280,7 +282,10 @@ def questions_load(live_id: int) -> list[Question]:
     item_ids = LiveSession.objects.get(pk=live_id).item_ids
     items = StudyItem.objects.in_bulk(item_ids)
     connection.close()
-    return [Question(items[pk].kind, items[pk].options, items[pk].answers) for pk in item_ids]
+    return [
+        Question(items[pk].kind, items[pk].options, items[pk].answers, items[pk].is_choice)
+        for pk in item_ids
+    ]
 
 
 def counts(browser: Browser, live_id: int) -> str:
@@ -309,8 +314,8 @@ def host(browser: Browser, game: Game, phones: list[Phone]) -> None:
         while time.monotonic() < deadline:
             time.sleep(POLL)
             answered = ANSWERED.search(counts(browser, game.live_id))
-            if answered and int(answered[1]) >= players:
-                break
+            if answered is None or int(answered[1]) >= players:
+                break  # everyone answered (the question closed by itself)
         control(browser, game.live_id, "results")
         browser.get(f"/live/{game.live_id}/host/", "teacher")
         time.sleep(RESULTS_PAUSE)

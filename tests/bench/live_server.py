@@ -1,4 +1,4 @@
-"""The live quiz load test's ground: a throwaway database with the demo, and gunicorn on loopback.
+"""The live quiz load test's ground: a throwaway database with the demo, and uvicorn on loopback.
 
 Used by bench_live (see its docstring); named live_* so pytest does not collect it.
 """
@@ -60,22 +60,28 @@ def free_port() -> int:
 
 
 def server_start(
-    env: dict, port: int, log: Path, *, workers: int, threads: int
+    env: dict, port: int, log: Path, *, workers: int, redis_url: str = ""
 ) -> subprocess.Popen:
-    """gunicorn as in production, DEBUG off; keep-alive outlasts the phones' one-second poll."""
+    """uvicorn as `make serve` runs it (scripts/serve), DEBUG off: one worker alone, or several
+    sharing the game's events through Redis."""
     command = [
         sys.executable,
         "-m",
-        "gunicorn",
-        "studyapp.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
+        "uvicorn",
+        "studyapp.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
         "--workers",
         str(workers),
-        "--threads",
-        str(threads),
-        "--keep-alive",
+        "--timeout-keep-alive",
         "5",
+        "--timeout-graceful-shutdown",
+        "5",
+        "--no-proxy-headers",
+        "--lifespan",
+        "off",
         "--log-level",
         "warning",
     ]
@@ -84,9 +90,11 @@ def server_start(
         | env
         | {
             "DEBUG": "0",
-            "SECRET_KEY": "bench-live-" + os.urandom(16).hex(),
+            # One key for the run: a restarted server must read the phones' sessions.
+            "SECRET_KEY": env.get("SECRET_KEY") or "bench-live-" + os.urandom(16).hex(),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_COOKIES": "0",  # plain http on loopback
+            "REDIS_URL": redis_url,
         }
     )
     # DEBUG off serves the collected, hashed static files: collect them as that server would.
@@ -102,16 +110,14 @@ def server_start(
         command,
         cwd=BASE_DIR,
         env=server_env,
-        stdout=log.open("wb"),
+        stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise BenchError(
-                f"gunicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}"
-            )
+            raise BenchError(f"uvicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}")
         try:
             probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             probe.request("GET", "/join")
@@ -120,7 +126,13 @@ def server_start(
                 return server
         except OSError:
             time.sleep(0.2)
-    raise BenchError("gunicorn did not answer within 30 s")
+    raise BenchError("uvicorn did not answer within 30 s")
+
+
+def server_kill(server: subprocess.Popen) -> None:
+    """The machine loses the server at once: SIGKILL, no graceful end."""
+    os.killpg(server.pid, signal.SIGKILL)
+    server.wait()
 
 
 def server_stop(server: subprocess.Popen) -> None:

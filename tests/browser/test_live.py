@@ -1,5 +1,8 @@
-"""A live quiz in real browsers: the teacher's projector and three phones play three questions to
-the podium; one phone reloads mid-game and keeps its points. Every page passes the quality harness."""
+"""A live quiz in real browsers, served by uvicorn as in production: the teacher's projector and
+three phones (one without EventSource, on the polling fallback) play three questions to the
+podium; the projector moves on by itself once everyone has answered, and with the Space key; one
+phone reloads mid-game and keeps its points, another goes offline, shows 正在重新连接 and comes
+back with its points. Every page passes the quality harness."""
 
 import pytest
 from django.conf import settings
@@ -10,19 +13,33 @@ from corpus.models import Article
 from quizzes.live import rank_of
 from quizzes.models import LivePlayer, LiveSession, StudyItem
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.quality import check_page, click_through, visit, watch
+from tests.browser.quality import check_page, click_through, page_problems, visit, watch
 from tests.browser.test_classes import make_account
 from tests.browser.test_study import sign_in
 from tests.browser.texts import RIVER_PAGE, RIVER_TITLE, make_document
+from tests.live_asgi import asgi_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def new_phone(browser, site_url, language):
+@pytest.fixture
+def site_url(transactional_db):
+    """uvicorn instead of Django's WSGI test server: the event streams need ASGI."""
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    from studyapp.asgi import application
+
+    with asgi_server(ASGIStaticFilesHandler(application)) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+def new_phone(browser, site_url, language, *, event_source=True):
     context = browser.new_context(base_url=site_url, locale="zh-CN", viewport=PHONE)
     context.add_cookies(
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site_url}]
     )
+    if not event_source:  # an old browser: the phone must poll
+        context.add_init_script("delete window.EventSource;")
     page = context.new_page()
     watch(page, site_url)
     return context, page
@@ -32,16 +49,21 @@ def answer_on(phone, item, *, right: bool) -> None:
     form = phone.locator("#phone form")
     expect(form).to_be_visible()
     check_page(phone)
-    if item.options:
-        choice = (
-            item.answers[0] if right else next(o for o in item.options if o not in item.answers)
-        )
-        form.locator(f"input[value='{choice}']").check()
-    else:
-        for index, value in enumerate(item.answers[: form.locator("input[name=answer]").count()]):
-            form.locator("input[name=answer]").nth(index).fill(value if right else "不对")
     with phone.expect_response(lambda r: r.request.method == "POST"):
-        form.locator("button[type=submit]").click()
+        if item.is_choice:
+            choice = (
+                item.answers[0] if right else next(o for o in item.options if o not in item.answers)
+            )
+            if item.is_multi:
+                form.locator(f"input[value='{choice}']").check()
+                form.locator("button[type=submit]").click()
+            else:  # one tap
+                form.locator(f"button[value='{choice}']").click()
+        else:
+            inputs = form.locator("input[name=answer]")
+            for index, value in enumerate(item.answers[: inputs.count()]):
+                inputs.nth(index).fill(value if right else "不对")
+            inputs.last.press("Enter")  # the keyboard's Go
     expect(phone.locator("#phone [role=status]")).to_be_visible()
 
 
@@ -69,12 +91,15 @@ def test_a_room_plays_a_live_quiz_to_the_podium(
 
     phones = []
     for nickname in ("甲", "乙", "丙"):
-        phone_context, phone = new_phone(browser, site_url, language)
+        phone_context, phone = new_phone(browser, site_url, language, event_source=nickname != "丙")
         visit(phone, f"{reverse('live_join')}?pin={live.pin}")
         phone.locator("#id_nickname").fill(nickname)
         click_through(phone, phone.locator("main form button[type=submit]"))
         phones.append((phone_context, phone))
-    expect(page.locator("#counts li")).to_have_count(3)
+    expect(page.locator("#counts li")).to_have_count(3)  # pushed to the projector as they join
+    for _, phone in phones[:2]:
+        expect(phone.locator("#live")).to_have_attribute("data-transport", "push")
+    expect(phones[2][1].locator("#live")).to_have_attribute("data-transport", "polling")
     check_page(page)
 
     click_through(page, page.locator("button[value=start]"))
@@ -90,14 +115,31 @@ def test_a_room_plays_a_live_quiz_to_the_podium(
                 str(LivePlayer.objects.get(nickname="乙").score)
             )
             check_page(phone)
-        expect(page.locator("#counts")).to_contain_text("3 / 3")
-        click_through(page, page.locator("button[value=results]"))
-        expect(page.locator(".chart svg")).to_be_visible()
+        # Everyone has answered: the projector shows the results by itself.
+        expect(page.locator(".projector-bars li").first).to_be_visible()
+        check_page(page)
         for _, phone in phones:
             expect(phone.locator("#phone .score")).to_be_visible()
         check_page(phones[0][1])
-        click_through(
-            page, page.locator("button[value=next]" if index < 2 else "button[value=end]")
+        if index == 1:  # the first phone loses its connection, and gets it back
+            phone_context, phone = phones[0]
+            phone_context.set_offline(True)
+            expect(phone.locator("[data-reconnecting]")).to_be_visible()
+            if language == "zh-hans":
+                expect(phone.locator("[data-reconnecting]")).to_contain_text("正在重新连接")
+            phone_context.set_offline(False)
+            expect(phone.locator("[data-reconnecting]")).to_be_hidden(timeout=5000)
+            expect(phone.locator(".live-me")).to_contain_text(
+                str(LivePlayer.objects.get(nickname="甲").score)
+            )
+            # What the browser reported while offline is the lost connection, and only that.
+            offline = page_problems(phone)
+            assert all("ERR_INTERNET_DISCONNECTED" in p or "sseError" in p for p in offline), (
+                offline
+            )
+        page.keyboard.press(" ")  # Space: the next step
+        expect(page.locator("#stage")).to_have_attribute(
+            "data-state", "question" if index < 2 else "ended"
         )
 
     expect(page.locator(".podium li")).to_have_count(3)

@@ -29,7 +29,7 @@ def control(teacher, live, action, **data):
 
 
 def right_fields(item):
-    return {"option": item.answers} if item.options else {"answer": item.answers}
+    return {"option": item.answers} if item.is_choice else {"answer": item.answers}
 
 
 def answer(client, live, fields, **headers):
@@ -126,6 +126,7 @@ def test_a_game_from_lobby_to_podium(teacher, live, make_user):
 @pytest.mark.django_db
 def test_it_refuses_a_second_answer_and_a_late_one(teacher, live):
     a, _ = join(live, "小红")
+    join(live, "还没答的")  # the question stays open until every player has answered
     control(teacher, live, "start")
     item = current_item(live)
     phone(a, live)
@@ -153,7 +154,7 @@ def test_it_keeps_the_answer_from_phones_until_the_question_closes(teacher, arti
     a, _ = join(live, "小李")
     control(teacher, live, "start")
     item = current_item(live)
-    assert not item.options
+    assert not item.is_choice  # typed: its options (if any) are not shown
     page = phone(a, live).content.decode().split("<main", 1)[1]
     assert all(value not in page for value in item.answers)
     state = a.get(
@@ -186,6 +187,27 @@ def test_polling_costs_one_query_while_nothing_changes(
     assert response.status_code == 204
     control(teacher, live, "start")
     assert a.get(url, {"v": live.version}, headers=HTMX).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_answer_costs_a_few_queries_and_says_submitted(
+    teacher, live, django_assert_max_num_queries
+):
+    """Hundreds of phones answer within seconds: the player and the question are read once,
+    the answer stored with one insert and one update, and the reply is the small #phone part."""
+    a, _ = join(live, "小快")
+    join(live, "还没答的")
+    control(teacher, live, "start")
+    item = current_item(live)
+    phone(a, live)
+    # The session, the player, the question; the insert and the score in one transaction
+    # (a savepoint here, inside the test's); who has answered, who plays.
+    with django_assert_max_num_queries(9):
+        response = answer(a, live, right_fields(item), **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200 and "已提交" in page and "<html" not in page
+    assert "小快 · 0 分" in page  # the points come with the results
+    assert LivePlayer.objects.get(nickname="小快").score > 0
 
 
 @pytest.mark.django_db
