@@ -10,16 +10,14 @@ from django.db.models import (
     DateTimeField,
     ExpressionWrapper,
     F,
-    Max,
     Min,
     Q,
-    Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import TruncDate
 
 from corpus.models import Article, Section
-from quizzes import scheduling
+from quizzes import scheduling, study
 from quizzes.models import LearnerSettings, ReviewLog, StudyCard, StudyItem
 
 FORECAST_DAYS = 30
@@ -86,26 +84,6 @@ def studied_cards(user):
     )
 
 
-def reviews_due_today(user, now: datetime, options: LearnerSettings) -> int:
-    """今天待复习, the one count the study and progress pages show: the studied cards due before
-    today's study day ends (overdue included), within what is left of the daily review limit."""
-    today = scheduling.study_day(now, options.time_zone)
-    tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
-    reviewed = (
-        ReviewLog.objects.filter(user=user, study_day=today, was_new=False)
-        .order_by()
-        .values("user")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    counts = (
-        studied_cards(user)
-        .filter(due__lt=tomorrow)
-        .aggregate(due=Count("pk"), reviewed=Max(Coalesce(Subquery(reviewed), 0)))
-    )  # one query: the dashboards pin their count
-    return min(counts["due"], max(options.reviews_per_day - (counts["reviewed"] or 0), 0))
-
-
 def due_forecast(
     user, now: datetime, options: LearnerSettings
 ) -> tuple[int, list[tuple[date, int]]]:
@@ -115,7 +93,7 @@ def due_forecast(
     tomorrow = scheduling.day_start(today + timedelta(days=1), options.time_zone)
     end = scheduling.day_start(today + timedelta(days=FORECAST_DAYS + 1), options.time_zone)
     cards = studied_cards(user)
-    due_today = reviews_due_today(user, now, options)
+    due_today = study.due_today(user, now, options)  # 今天待复习, as the review card shows it
     rows = (
         cards.filter(due__gte=tomorrow, due__lt=end)
         .annotate(day=_study_day_of("due", zone))

@@ -4,6 +4,8 @@ key answers it, a wrong typed answer is shown beside the right one, an override 
 card comes back, a timed test keeps its countdown in sight; the class page has an invite link
 with its QR code, and a new assignment shows its questions before it is set."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -11,7 +13,15 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from corpus.models import Article
-from quizzes.models import Assignment, Classroom, Generation, ReviewLog, StudyItem
+from quizzes.models import (
+    Assignment,
+    Classroom,
+    Generation,
+    PracticeAnswer,
+    PracticeTest,
+    ReviewLog,
+    StudyItem,
+)
 from quizzes.practice import practice_test_create
 from tests.browser.quality import check_page, click_through, visit
 from tests.browser.texts import RIVER_PAGE, make_document
@@ -282,3 +292,42 @@ def test_the_generation_bar_says_how_far_it_is_and_how_many_items_came(
         "href",
         reverse("quizzes:item_list", args=[document.articles.order_by("position").first().pk]),
     )
+
+
+def test_assignment_results_put_the_hardest_question_first(page, language, django_user_model):
+    teacher = account(django_user_model, "laoshi", "teacher")
+    article = Article.objects.get(document=make_document(RIVER_PAGE, "river.md", owner=teacher))
+    classroom = Classroom.objects.create(name="一班", teacher=teacher)
+    items = list(StudyItem.objects.active().filter(article=article)[:3])
+    assignment = Assignment.objects.create(
+        classroom=classroom,
+        article=article,
+        kinds=sorted({item.kind for item in items}),
+        item_ids=[item.pk for item in items],
+        due_at=timezone.now() + timedelta(days=1),
+    )
+    rights = {items[0].pk: [True, True], items[1].pk: [False, True]}  # items[2]: unanswered
+    for n in range(2):
+        test = PracticeTest.objects.create(
+            user=account(django_user_model, f"xue{n}", "learner"),
+            article=article,
+            assignment=assignment,
+            started_at=timezone.now(),
+            finished_at=timezone.now(),
+        )
+        for position, (item_id, right) in enumerate(rights.items(), start=1):
+            PracticeAnswer.objects.create(
+                test=test, item_id=item_id, position=position, correct=right[n]
+            )
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in(page, teacher)
+    visit(page, reverse("quizzes:assignment_detail", args=[assignment.pk]))
+    rows = page.locator("section[aria-labelledby=questions-title] tbody tr")
+    expect(rows).to_have_count(3)
+    shares = [rows.nth(n).locator("td").last.inner_text().strip() for n in range(3)]
+    assert shares == ["50%", "100%", "—"]  # the hardest first, the unanswered last
+    for n, item in enumerate([items[1], items[0], items[2]]):
+        link = rows.nth(n).locator("a")
+        assert link.get_attribute("href") == item.get_absolute_url()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    check_page(page)
