@@ -64,7 +64,14 @@ def test_the_results_label_every_bar_with_its_count_and_the_podium_follows(teach
     live.refresh_from_db()
     assert live.state == LiveSession.State.RESULTS  # everyone answered: closed by itself
     page = room_part(projector(teacher, live))
-    assert "答案分布" in page and "✓ 正确" in page
+    assert "答案分布" in page and "bar-is-right" in page
+    # The right answer is marked in words: an option by ✓ 正确, a typed question's row by its
+    # label (答对 beside 答错, not "答对 ✓ 正确").
+    right_row = page.split('class="bar-is-right', 1)[1].split("</li>", 1)[0]
+    if item.is_choice:
+        assert "✓ 正确" in right_row
+    else:
+        assert "答对" in right_row and "✓" not in right_row and "答错" in page
     assert page.count('class="bar-count"') == (len(item.options) if item.is_choice else 2)
     assert "1 人" in page and "小明" in page
 
