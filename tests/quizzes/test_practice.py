@@ -42,8 +42,13 @@ def test_it_starts_a_test_with_the_chosen_number_and_kinds(learner, article):
     sections = page.split('<section class="card question"')[1:]
     assert len(sections) == 4
     for question, html in zip(test.answers.select_related("item"), sections, strict=True):
-        if question.item.kind == "cloze":  # no answer in its question before handing in
+        # No answer in a typed question before handing in. A blank fact may be asked as a
+        # single choice instead (choice was among the kinds): then its options are offered,
+        # the right one among them.
+        if question.item.kind == "cloze" and question.asked_as == "typed":
             assert all(answer not in html for answer in question.item.answers)
+        elif question.item.kind == "cloze":
+            assert all(option in html for option in question.item.options)
 
 
 @pytest.mark.django_db
