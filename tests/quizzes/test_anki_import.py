@@ -19,16 +19,10 @@ from quizzes.itemstore import items_generate
 from quizzes.models import StudyItem
 from tests.corpus.gold import REAL_DIR, document_text
 from tests.corpus.samples import make_document
+from tests.quizzes.test_export_real_documents import DOCUMENTS  # the same five kinds of text
 
 ANKI_PYTHON = os.environ.get("ANKI_PYTHON", "")
 CHECK = Path(__file__).resolve().parents[2] / "scripts" / "anki_import_check.py"
-DOCUMENTS = [
-    "rmrb-20191015-p09-theory-01.txt",  # a theory article
-    "rmrb-20191001-editorial.txt",  # an editorial
-    "rmrb-20191015-p05-commentator.txt",  # a commentator's article
-    "ccdi-plenum-communique-2020-rmrb.txt",  # a plenum communiqué
-    "regulation-business-environment-2019-rmrb.txt",  # a regulation (第一章/第一条)
-]
 
 pytestmark = [
     pytest.mark.skipif(not ANKI_PYTHON, reason="set ANKI_PYTHON to a Python with `anki`"),
