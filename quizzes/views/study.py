@@ -98,7 +98,8 @@ def _review_url(source: str, last: int) -> str:
 @require_GET
 def study_home(request: HttpRequest) -> HttpResponse:
     selections_prune(user=request.user)
-    upcoming = next_card(request.user, timezone.now())
+    now, options = timezone.now(), LearnerSettings.for_user(request.user)
+    upcoming = next_card(request.user, now, options)
     selected = StudySelection.objects.filter(user=request.user).count()
     finished = PracticeTest.objects.filter(
         assignment=OuterRef("pk"), user=request.user, finished_at__isnull=False
@@ -113,7 +114,10 @@ def study_home(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "next": upcoming,
-        "due_today": due_today(request.user, timezone.now()),
+        # The next card carries 今天待复习 already; asked apart only when nothing comes next.
+        "due_today": upcoming.due_left
+        if upcoming.item is not None
+        else due_today(request.user, now, options),
         "selected": selected,
         "assignments": assignments_titled(assignments.select_related("section"), set()),
     }
