@@ -11,9 +11,10 @@ the question opening or closing, a player joining, the answered count. The quest
 itself once every player has answered.
 
 A lecture hall answers within a few seconds, hundreds of phones at once, so the game's writes
-are lean (an answer is one read of the player and one insert and one update) and take turns in
-the process (`_one_writer`): queued on a Python lock, which wakes the next writer the moment the
-last commits, they never poll SQLite's busy timeout against each other.
+are lean (the answers that arrived together are stored in one transaction of five statements,
+answers_submit) and take turns in the process (`_one_writer`): queued on a Python lock, which
+wakes the next writer the moment the last commits, they never poll SQLite's busy timeout
+against each other.
 """
 
 import bisect
@@ -254,6 +255,17 @@ def elapsed_ms(session: LiveSession, now: datetime) -> int:
     return max(int((now - session.opened_at - NETWORK_ALLOWANCE).total_seconds() * 1000), 0)
 
 
+@dataclass(frozen=True)
+class Tap:
+    """One player's answer as it arrived: the question it names, what was typed or chosen, when."""
+
+    player_id: int
+    index: int
+    typed: list[str]
+    chosen: list[str]
+    at: datetime
+
+
 def answer_submit(
     player: LivePlayer,
     session: LiveSession,
@@ -263,65 +275,155 @@ def answer_submit(
     chosen: list[str],
     now: datetime,
 ) -> LiveAnswer:
-    """One answer to the open question: graded, scored, and for a signed-in learner also a review.
+    """One answer to the open question (see answers_submit); refused with LiveRefused."""
+    tap = Tap(player.pk, index, typed, chosen, now)
+    (outcome,) = answers_submit(session.pk, [tap], loaded=(session, player))
+    if isinstance(outcome, LiveRefused):
+        raise outcome
+    return outcome
 
-    The last player to answer closes the question (the projector shows the results at once).
-    `player` keeps the score it had before: the phone learns its points with the results."""
-    if player.removed:
-        raise LiveRefused(_("你已被老师移出这场抢答。"))
-    if session.state != LiveSession.State.QUESTION or session.index != index:
-        raise LiveRefused(_("这道题已经结束了。"))
-    if now > session.closes_at + NETWORK_ALLOWANCE:
-        raise LiveRefused(_("时间到，这次回答没有计入。"))
-    item = live_item(session)
-    verdict = item.grade(typed, chosen)
-    took_ms = elapsed_ms(session, now)
+
+def answers_submit(
+    live_id: int, taps: list[Tap], *, loaded: tuple[LiveSession, LivePlayer] | None = None
+) -> list[LiveAnswer | LiveRefused]:
+    """Answers to the open question of one game, each graded, scored and stored, or refused; for
+    a signed-in learner also a review. What each tap came to, in order.
+
+    All of them in one transaction of five statements, however many (a lecture hall answers within
+    seconds: quizzes.live_taps gathers what arrives while the last batch is written). The last
+    player to answer closes the question (the projector shows the results at once). An answer's
+    player keeps the score it had before: the phone learns its points with the results.
+
+    `loaded`: the game and the one tap's player as the caller has just read them (a view), not
+    read again. A second answer of a player's is refused by the database's constraint, and
+    found beforehand when several arrive together, so that one does not fail them all.
+    """
+    outcomes: list[LiveAnswer | LiveRefused] = []
     try:
         with _one_writer():
-            streak = player.streak
-            if session.streak_bonus:  # the points depend on it: as stored, not as read before
-                mine = LivePlayer.objects.filter(pk=player.pk)
-                streak = mine.values_list("streak", flat=True).get()
-            streak = streak + 1 if verdict.correct else 0
-            points = points_for(
-                correct=verdict.correct,
-                elapsed_ms=took_ms,
-                seconds=session.seconds,
-                speed=session.speed_scoring,
-                streak=streak,
-                streak_bonus=session.streak_bonus,
-            )
-            answer = LiveAnswer.objects.create(
-                session=session,
-                player=player,
-                index=index,
-                item=item,
-                correct=verdict.correct,
-                points=points,
-                given=kept_answers(chosen or typed),
-                elapsed_ms=took_ms,
-                answered_at=now,
-            )
-            LivePlayer.objects.filter(pk=player.pk).update(
-                score=F("score") + points, streak=F("streak") + 1 if verdict.correct else 0
-            )
-    except IntegrityError:
-        raise LiveRefused(_("每道题只能回答一次。")) from None
-    tally = answered_count(session, index)
+            if loaded is not None:
+                session, player = loaded
+                players = {player.pk: player}
+                if session.streak_bonus:  # the points depend on it: as stored, not as read before
+                    mine = LivePlayer.objects.filter(pk=player.pk)
+                    player.streak = mine.values_list("streak", flat=True).get()
+            else:
+                session, players = _game_and_players(live_id, {tap.player_id for tap in taps})
+            item = live_item(session) if session is not None else None
+            answered = set()
+            if item is not None and len(taps) > 1:
+                answered = set(
+                    LiveAnswer.objects.filter(
+                        session=session, index=session.index, player__in=list(players)
+                    ).values_list("player_id", flat=True)
+                )
+            stored, scored = [], []
+            for tap in taps:
+                player = players.get(tap.player_id)
+                refusal = _answer_refusal(session, item, player, tap)
+                if refusal is None and player.pk in answered:
+                    refusal = _("每道题只能回答一次。")
+                if refusal is not None:
+                    outcomes.append(LiveRefused(refusal))
+                    continue
+                answered.add(player.pk)
+                answer, after = _scored(session, item, player, tap)
+                stored.append(answer)
+                scored.append(after)
+                outcomes.append(answer)
+            LiveAnswer.objects.bulk_create(stored)
+            if loaded is None:
+                LivePlayer.objects.bulk_update(scored, ["score", "streak"])
+            for answer in stored if loaded is not None else []:  # the caller's score may be old
+                LivePlayer.objects.filter(pk=answer.player_id).update(
+                    score=F("score") + answer.points,
+                    streak=F("streak") + 1 if answer.correct else 0,
+                )
+    except IntegrityError:  # another process stored one of these answers meanwhile: one by one
+        if len(taps) == 1:
+            return [LiveRefused(_("每道题只能回答一次。"))]
+        return [answers_submit(live_id, [tap])[0] for tap in taps]
+    if stored:
+        _after_answers(session, item, stored, now=max(tap.at for tap in taps))
+    return outcomes
+
+
+def _game_and_players(
+    live_id: int, player_ids: set[int]
+) -> tuple[LiveSession | None, dict[int, LivePlayer]]:
+    try:  # get(), not first(), which would order by the model's Meta.ordering
+        session = LiveSession.objects.get(pk=live_id)
+    except LiveSession.DoesNotExist:
+        return None, {}
+    players = LivePlayer.objects.select_related("user").in_bulk(player_ids)
+    return session, {pk: p for pk, p in players.items() if p.session_id == live_id}
+
+
+def _answer_refusal(
+    session: LiveSession | None, item: StudyItem | None, player: LivePlayer | None, tap: Tap
+) -> str | None:
+    if session is None or player is None:
+        return _("你不在这场抢答里。")
+    if player.removed:
+        return _("你已被老师移出这场抢答。")
+    if session.state != LiveSession.State.QUESTION or session.index != tap.index or item is None:
+        return _("这道题已经结束了。")
+    if tap.at > session.closes_at + NETWORK_ALLOWANCE:
+        return _("时间到，这次回答没有计入。")
+    return None
+
+
+def _scored(
+    session: LiveSession, item: StudyItem, player: LivePlayer, tap: Tap
+) -> tuple[LiveAnswer, LivePlayer]:
+    """The answer, graded and scored, and the player's new score and streak (as read in the
+    writer's transaction, so as stored: no other answer of this player's can be open)."""
+    verdict = item.grade(tap.typed, tap.chosen)
+    took_ms = elapsed_ms(session, tap.at)
+    streak = player.streak + 1 if verdict.correct else 0
+    points = points_for(
+        correct=verdict.correct,
+        elapsed_ms=took_ms,
+        seconds=session.seconds,
+        speed=session.speed_scoring,
+        streak=streak,
+        streak_bonus=session.streak_bonus,
+    )
+    answer = LiveAnswer(
+        session=session,
+        player=player,
+        index=tap.index,
+        item=item,
+        correct=verdict.correct,
+        points=points,
+        given=kept_answers(tap.chosen or tap.typed),
+        elapsed_ms=took_ms,
+        answered_at=tap.at,
+    )
+    answer.verdict = verdict
+    return answer, LivePlayer(pk=player.pk, score=player.score + points, streak=streak)
+
+
+def _after_answers(
+    session: LiveSession, item: StudyItem, stored: list[LiveAnswer], *, now: datetime
+) -> None:
+    """Close the question if everyone has answered, else tell the projector; the signed-in
+    learners' reviews."""
+    tally = answered_count(session, session.index)
     if tally["answered"] >= tally["playing"]:
-        live_control(session, "results", now=now, index=index)
+        live_control(session, "results", now=now, index=session.index)
     else:
         transaction.on_commit(lambda: live_push.counts_changed(session.pk))
-    if player.user_id is not None:
-        answer_record(
-            player.user,
-            item,
-            verdict=verdict,
-            now=now,
-            token=f"live-{session.pk}-{index}",
-            given=answer.given,
-        )
-    return answer
+    for answer in stored:
+        if answer.player.user_id is not None:
+            answer_record(
+                answer.player.user,
+                item,
+                verdict=answer.verdict,
+                now=answer.answered_at,
+                token=f"live-{session.pk}-{answer.index}",
+                given=answer.given,
+            )
 
 
 def answered_count(session: LiveSession, index: int) -> dict[str, int]:

@@ -15,6 +15,7 @@ Events, by channel:
                         hall answering at once is a few fetches, not one per answer.
 """
 
+import re
 import threading
 import time
 
@@ -46,6 +47,11 @@ def stage_context(live: LiveSession, *, shared: bool) -> dict:
     return {"live": live, "item": item, "remaining": live.seconds, "shared": shared}
 
 
+# A line break and the indentation around it: in the stage (no <pre>, no <textarea>) one space
+# shows the same, and each line is a `data:` line of its own in every phone's event.
+_ONE_LINE = re.compile(r"\s*\n\s*")
+
+
 def stage_changed(live: LiveSession) -> None:
     """The question opened or closed, or the game ended: the new stage to the phones, word to
     the projector."""
@@ -53,6 +59,7 @@ def stage_changed(live: LiveSession) -> None:
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             html = render_to_string("quizzes/live/play.html#stage", context)
+        html = _ONE_LINE.sub(" ", html)
         send_event(phone_channel(live.pk, language), "stage", html, json_encode=False)
     send_event(host_channel(live.pk), "state", str(live.version), json_encode=False)
 

@@ -49,6 +49,7 @@ from quizzes.live import (
     results_table,
 )
 from quizzes.live_push import host_channel, phone_channel, phone_language
+from quizzes.live_taps import TICKET_HEADER, ticket_for
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, StudyItem
 from quizzes.practice import NoQuestions, scope_title
 from studyapp.clientip import client_address
@@ -279,7 +280,8 @@ def live_join(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/live/join.html", {"form": form}, status=status)
 
 
-def _phone_context(player: LivePlayer, live: LiveSession) -> dict:
+def phone_context(player: LivePlayer, live: LiveSession) -> dict:
+    """What the phone shows of the game that is its player's own (also quizzes.live_taps)."""
     now = timezone.now()
     context = {"player": player, "live": live, "poll": POLL_SECONDS, "shared": False}
     if live.state == LiveSession.State.QUESTION:
@@ -308,8 +310,11 @@ def live_play(request: HttpRequest, live_id: int) -> HttpResponse:
         # Not with the PIN: game ids are sequential, so anyone could read every open game's.
         return redirect("live_join")
     live = player.session
-    template = "quizzes/live/play.html#phone" if request.htmx else "quizzes/live/play.html"
-    return render(request, template, _phone_context(player, live) | {"push": _pushes(request)})
+    if request.htmx:
+        return render(request, "quizzes/live/play.html#phone", phone_context(player, live))
+    context = phone_context(player, live) | {"push": _pushes(request), "ticket": ticket_for(player)}
+    context["ticket_header"] = TICKET_HEADER
+    return render(request, "quizzes/live/play.html", context)
 
 
 @require_GET
@@ -336,7 +341,7 @@ def live_play_state(request: HttpRequest, live_id: int) -> HttpResponse:
     player = _player_for(request, live_id)
     if player is None:
         return HttpResponse(status=403)
-    return render(request, "quizzes/live/play.html#phone", _phone_context(player, player.session))
+    return render(request, "quizzes/live/play.html#phone", phone_context(player, player.session))
 
 
 @require_POST
@@ -363,8 +368,8 @@ def live_play_answer(request: HttpRequest, live_id: int) -> HttpResponse:
         refusal = refused.message
     if request.htmx:
         if answer is None:
-            context = _phone_context(player, live) | {"refusal": refusal}
-        else:  # what _phone_context says of a question this player answered, without asking
+            context = phone_context(player, live) | {"refusal": refusal}
+        else:  # what phone_context says of a question this player answered, without asking
             context = {"player": player, "live": live, "answered": answer, "shared": False}
         return render(request, "quizzes/live/play.html#phone", context)
     if refusal:

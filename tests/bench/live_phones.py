@@ -5,6 +5,7 @@ Used by bench_live (see its docstring); named live_* so pytest does not collect 
 """
 
 import http.client
+import json
 import random
 import re
 import threading
@@ -35,6 +36,17 @@ FORM_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PIN = re.compile(r'class="live-pin">(\d{6})<')
 JOINED = re.compile(r"(\d+) 人已加入")
 ANSWERED = re.compile(r"已作答 (\d+) / (\d+)")
+HX_HEADERS = re.compile(r"hx-headers='([^']*)'")
+
+
+def htmx_headers(page: str) -> dict[str, str]:
+    """The headers htmx adds to the requests of a phone's page (the player's ticket), but for the
+    CSRF header, which the clients take from the cookie themselves."""
+    headers = {}
+    for found in HX_HEADERS.findall(page):
+        headers |= json.loads(found.replace("&quot;", '"'))
+    headers.pop("X-CSRFToken", None)
+    return headers
 
 
 # HTTP, as a browser does it ----------------------------------------------------------------
@@ -67,6 +79,7 @@ class Browser:
         self.port, self.tally = port, tally
         self.cookies: dict[str, str] = {}
         self.connection: http.client.HTTPConnection | None = None
+        self.htmx_headers: dict[str, str] = {}  # the page's hx-headers, sent with htmx requests
 
     def get(self, path: str, kind: str, *, htmx: bool = False) -> Reply:
         return self.request("GET", path, kind, htmx=htmx)
@@ -82,6 +95,7 @@ class Browser:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         if htmx:
             headers["HX-Request"] = "true"
+            headers.update(self.htmx_headers)
         body = None
         if method == "POST":
             body = urlencode(fields or {}, doseq=True)
@@ -183,6 +197,7 @@ def _play(phone: Phone, game: Game, browser: Browser, rng: random.Random) -> Non
     if joined.status != 302:
         raise BenchError(f"{phone.nickname} could not join: HTTP {joined.status}")
     page = browser.get(joined.location, "play")
+    browser.htmx_headers = htmx_headers(page.text)
     version = int(VERSION.search(page.text)[1])
     state_url = f"/live/{game.live_id}/play/state/?v="
     game.ready.release()

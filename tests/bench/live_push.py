@@ -35,6 +35,7 @@ from tests.bench.live_phones import (
     TIMEOUT,
     Question,
     Tally,
+    htmx_headers,
     questions_load,
 )
 from tests.bench.live_server import KINDS, BenchError
@@ -64,6 +65,7 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.lock = asyncio.Lock()
+        self.htmx_headers: dict[str, str] = {}  # the page's hx-headers, sent with htmx requests
 
     def _head(self, method: str, path: str, body: bytes, htmx: bool) -> bytes:
         lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}"]
@@ -71,6 +73,7 @@ class Connection:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if htmx:
             lines.append("HX-Request: true")
+            lines += [f"{name}: {value}" for name, value in self.htmx_headers.items()]
         if method == "POST":
             lines += [
                 "Content-Type: application/x-www-form-urlencoded",
@@ -235,6 +238,7 @@ async def _phone_play(phone: Phone, port: int, tally: Tally, rng: random.Random,
     if joined.status != 302:
         raise BenchError(f"{phone.nickname} could not join: HTTP {joined.status}")
     page = await browser.get(joined.location, "play")
+    browser.htmx_headers = htmx_headers(page.text)
     game.joined += 1
     if game.joined == game.players:
         game.everyone.set()

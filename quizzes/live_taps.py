@@ -1,0 +1,284 @@
+"""A lecture hall's taps, answered beside Django's middleware: a phone's answer and its own result.
+
+While a question is open every phone of the room answers within a few seconds, and when it
+closes they all fetch their result at once. Through the whole stack (the session read from the
+database, CSRF, messages, a dozen middlewares, a thread hop each way) one of those requests cost
+10-15 ms of CPU, and a thousand of them queue for seconds. Here, under ASGI, an htmx request that
+carries its player's ticket is answered at once: an answer goes to one writer thread, which
+stores everything that arrived while it wrote the last batch in one transaction
+(quizzes.live.answers_submit), and the phone's result is read and rendered on a thread of its
+own, from the results every phone shares (quizzes.live.results_of).
+
+The ticket (`X-Live-Ticket`, set by the phone page's hx-headers) is the player's id and game,
+signed with SECRET_KEY: only the server makes one, and only the phone that joined as the player
+gets its page. It travels in a header, which no other site's page can send without the CORS
+preflight this site never grants, so it also does the CSRF token's job.
+
+Whatever is not the common case goes to Django as it came, its body replayed (no ticket, not
+htmx, a refusal, an odd body, a question still open when asked for a result), so every rule
+has one home: the views answer it, as they would have without this path.
+"""
+
+import asyncio
+import logging
+import queue
+import re
+import threading
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.core import signing
+from django.db import close_old_connections
+from django.http import QueryDict
+from django.http.request import split_domain_port, validate_host
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from quizzes.forms import LiveAnswerForm
+from quizzes.live import LiveRefused, Tap, answers_submit
+from quizzes.models import LivePlayer, LiveSession
+
+logger = logging.getLogger(__name__)
+
+TICKET_HEADER = "X-Live-Ticket"
+_TICKET_SALT = "xueer.live.player"
+# /live/<id>/play/ (the phone's own part, GET) and /live/<id>/play/answer/ (POST).
+_PATH = re.compile(r"/live/(\d{1,18})/play/(answer/)?")
+# An answer's form is small; a bigger body goes to Django, which refuses it in its own way.
+BODY_MOST = 16 * 1024
+# Answers stored in one transaction at most; more wait for the next.
+BATCH_MOST = 500
+_HEADERS = [
+    (b"content-type", b"text/html; charset=utf-8"),
+    (b"cache-control", b"no-store"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"vary", b"Cookie, HX-Request, X-Live-Ticket"),
+]
+
+
+def ticket_for(player: LivePlayer) -> str:
+    return signing.dumps([player.session_id, player.pk], salt=_TICKET_SALT)
+
+
+def ticket_player(ticket: str, live_id: int) -> int | None:
+    """The id of the player the ticket was made for, if it is genuine and for this game."""
+    try:
+        game, player = signing.loads(ticket, salt=_TICKET_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return player if game == live_id and isinstance(player, int) else None
+
+
+class LiveTaps:
+    """The ASGI application in front of Django's that answers the phones' common taps."""
+
+    def __init__(self, application) -> None:
+        self.application = application
+        self.writer = _Writer()
+        self.readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="live-reads")
+
+    async def __call__(self, scope, receive, send) -> None:
+        tap = _tap_of(scope) if scope["type"] == "http" else None
+        if tap is None:
+            return await self.application(scope, receive, send)
+        kind, live_id, player_id, language = tap
+        if kind == "mine":
+            loop = asyncio.get_running_loop()
+            html = await loop.run_in_executor(
+                self.readers, _phone_result, live_id, player_id, language
+            )
+            if html is None:
+                return await self.application(scope, receive, send)
+            return await _respond(send, html)
+        body = await _body(scope, receive)
+        if body is None:  # not read: Django reads it
+            return await self.application(scope, receive, send)
+        if (fields := _answer_fields(body)) is None:
+            return await self.application(scope, _replay(body, receive), send)
+        outcome = await self.writer.submit(
+            live_id,
+            Tap(player_id, fields["index"], fields["answer"], fields["option"], timezone.now()),
+        )
+        if isinstance(outcome, Exception):  # refused, or not stored: the view says why
+            if not isinstance(outcome, LiveRefused):
+                logger.error("a live answer was not stored", exc_info=outcome)
+            return await self.application(scope, _replay(body, receive), send)
+        context = {"player": outcome.player, "live": outcome.session, "answered": outcome}
+        with translation.override(language):
+            html = render_to_string("quizzes/live/play.html#phone", context | {"shared": False})
+        return await _respond(send, html)
+
+
+def _tap_of(scope) -> tuple[str, int, int, str] | None:
+    """(what, game, player, language) of a tap this path answers, None for anything else."""
+    path = scope["path"].removeprefix(scope.get("root_path", ""))
+    match = _PATH.fullmatch(path)
+    if match is None:
+        return None
+    kind = "answer" if match[2] else "mine"
+    if scope["method"] != ("POST" if kind == "answer" else "GET"):
+        return None
+    headers = {name.lower(): value for name, value in scope["headers"]}
+    ticket = headers.get(TICKET_HEADER.lower().encode())
+    if ticket is None or headers.get(b"hx-request") != b"true" or not _host_allowed(headers):
+        return None
+    if settings.SECURE_SSL_REDIRECT and not _secure(scope, headers):
+        return None
+    live_id = int(match[1])
+    player_id = ticket_player(ticket.decode("latin-1"), live_id)
+    if player_id is None:
+        return None
+    return kind, live_id, player_id, _language(headers.get(b"cookie", b""))
+
+
+def _host_allowed(headers: dict) -> bool:
+    """As HttpRequest.get_host: the Host must be one of ALLOWED_HOSTS."""
+    host = headers.get(b"host", b"").decode("latin-1")
+    domain, _port = split_domain_port(host)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return bool(domain) and validate_host(domain, allowed)
+
+
+def _secure(scope, headers: dict) -> bool:
+    proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy:
+        name = proxy[0].removeprefix("HTTP_").replace("_", "-").lower().encode()
+        return headers.get(name, b"").decode("latin-1").split(",")[0].strip() == proxy[1]
+    return scope.get("scheme") == "https"
+
+
+def _language(cookie: bytes) -> str:
+    """The phone's language, as studyapp.middleware chooses it: the language cookie, else Chinese."""
+    try:
+        chosen = SimpleCookie(cookie.decode("latin-1")).get(settings.LANGUAGE_COOKIE_NAME)
+    except Exception:  # a malformed Cookie header: Django ignores it too
+        chosen = None
+    if chosen is not None:
+        try:
+            return translation.get_supported_language_variant(chosen.value)
+        except LookupError:
+            pass
+    return settings.LANGUAGE_CODE
+
+
+async def _body(scope, receive) -> bytes | None:
+    """The request's form body, or None, unread, for one this path leaves alone (too big, not a
+    form); None too if the phone went away meanwhile."""
+    headers = {name.lower(): value for name, value in scope["headers"]}
+    if not headers.get(b"content-type", b"").startswith(b"application/x-www-form-urlencoded"):
+        return None
+    try:
+        length = int(headers.get(b"content-length", b""))
+    except ValueError:
+        return None
+    if length > BODY_MOST:
+        return None
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive):
+    """The request's `receive`, giving Django the body this path has read already."""
+    sent = False
+
+    async def replayed():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+def _answer_fields(body: bytes) -> dict | None:
+    try:
+        form = LiveAnswerForm(QueryDict(body.decode("utf-8")))
+    except UnicodeDecodeError:
+        return None
+    return form.cleaned_data if form.is_valid() else None
+
+
+async def _respond(send, html: str) -> None:
+    body = html.encode()
+    headers = [*_HEADERS, (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _phone_result(live_id: int, player_id: int, language: str) -> str | None:
+    """The phone's own part once the question has closed (its verdict, points and rank); None
+    while it is open or in the lobby, which the view renders (the form, the countdown)."""
+    from quizzes.views.live import phone_context  # the view's own context: one definition
+
+    close_old_connections()
+    try:
+        player = LivePlayer.objects.select_related("session").get(pk=player_id, session=live_id)
+    except LivePlayer.DoesNotExist:
+        return None
+    live = player.session
+    if player.removed or live.state not in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
+        return None
+    with translation.override(language):
+        return render_to_string("quizzes/live/play.html#phone", phone_context(player, live))
+
+
+class _Writer:
+    """One thread that stores the answers: each batch is everything that arrived while it wrote
+    the one before, one transaction per game (quizzes.live.answers_submit)."""
+
+    def __init__(self) -> None:
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+        self.lock = threading.Lock()
+
+    def submit(self, live_id: int, tap: Tap) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        with self.lock:
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self.run, name="live-answers", daemon=True)
+                self.thread.start()
+        self.queue.put((live_id, tap, loop, future))
+        return future
+
+    def run(self) -> None:
+        while True:
+            batch = [self.queue.get()]
+            while len(batch) < BATCH_MOST:
+                try:
+                    batch.append(self.queue.get_nowait())
+                except queue.Empty:
+                    break
+            games = defaultdict(list)
+            for entry in batch:
+                games[entry[0]].append(entry)
+            for live_id, entries in games.items():
+                close_old_connections()
+                try:
+                    outcomes = answers_submit(live_id, [entry[1] for entry in entries])
+                except Exception as error:  # the view will try again, and say what went wrong
+                    outcomes = [error] * len(entries)
+                settled = defaultdict(list)
+                for (_live, _tap, loop, future), outcome in zip(entries, outcomes, strict=True):
+                    settled[loop].append((future, outcome))
+                for loop, pairs in settled.items():
+                    loop.call_soon_threadsafe(_settle, pairs)
+
+
+def _settle(pairs) -> None:
+    for future, outcome in pairs:
+        if not future.done():  # the phone may have gone
+            future.set_result(outcome)
