@@ -76,7 +76,7 @@ def server_start(
         "--workers",
         str(workers),
         "--timeout-keep-alive",
-        "5",
+        "75",
         "--timeout-graceful-shutdown",
         "5",
         "--no-proxy-headers",
