@@ -540,6 +540,7 @@ class Results:
 
     outcomes: dict[int, Outcome]  # by player id; a player who did not answer has none
     scores: list[int]  # of every player still in the game, lowest first
+    players: dict[int, LivePlayer]  # every player still in the game (nickname, score), by id
 
     def rank(self, score: int) -> int:
         """1 + the players with more points, as rank_of counts."""
@@ -555,10 +556,38 @@ def results_of(session: LiveSession) -> Results:
             player_id: Outcome(correct, points)
             for player_id, correct, points in answers.values_list("player_id", "correct", "points")
         }
-        scores = session.players.filter(removed=False).values_list("score", flat=True)
-        return Results(outcomes, sorted(scores))
+        players = {
+            player.pk: player
+            for player in session.players.filter(removed=False)
+            .order_by()
+            .only("session", "nickname", "score", "removed")
+        }
+        scores = sorted(player.score for player in players.values())
+        return Results(outcomes, scores, players)
 
     return _kept_for(session, "results", load)
+
+
+def game_now(live_id: int) -> LiveSession | None:
+    """The game as it stands: its version read with one small statement, the rest kept per
+    version (every step, join and removal moves it on), for the hall's result fetches."""
+    table = connection.ops.quote_name(LiveSession._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version, created_at FROM {table} WHERE id = %s", [live_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    key = ("game", live_id, *row)
+    with _kept_lock:
+        if key in _kept:
+            return _kept[key]
+    game = LiveSession.objects.filter(pk=live_id, version=row[0]).order_by().first()
+    if game is not None:
+        with _kept_lock:
+            _kept[key] = game
+            while len(_kept) > KEPT_STEPS:
+                del _kept[next(iter(_kept))]
+    return game
 
 
 @dataclass

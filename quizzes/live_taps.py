@@ -37,7 +37,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from quizzes.forms import LiveAnswerForm
-from quizzes.live import LiveRefused, Tap, answers_submit
+from quizzes.live import LiveRefused, Tap, answers_submit, game_now, results_of
 from quizzes.models import LivePlayer, LiveSession
 
 logger = logging.getLogger(__name__)
@@ -219,17 +219,21 @@ async def _respond(send, html: str) -> None:
 
 
 def _phone_result(live_id: int, player_id: int, language: str) -> str | None:
-    """The phone's own part once the question has closed (its verdict, points and rank); None
-    while it is open or in the lobby, which the view renders (the form, the countdown)."""
+    """The phone's own part once the question has closed (its verdict, points and rank), from
+    what every phone of the game shares (quizzes.live.results_of); None while it is open or in
+    the lobby, or for a player no longer playing, which the view renders."""
     from quizzes.views.live import phone_context  # the view's own context: one definition
 
-    close_old_connections()
     try:
-        player = LivePlayer.objects.select_related("session").get(pk=player_id, session=live_id)
-    except LivePlayer.DoesNotExist:
+        close_old_connections()
+        live = game_now(live_id)
+        if live is None or live.state not in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
+            return None
+        player = results_of(live).players.get(player_id)
+    except Exception:  # the database went away: the view tries again and says what went wrong
+        logger.exception("a live result was not read")
         return None
-    live = player.session
-    if player.removed or live.state not in {LiveSession.State.RESULTS, LiveSession.State.ENDED}:
+    if player is None:  # removed, or not of this game
         return None
     with translation.override(language):
         return render_to_string("quizzes/live/play.html#phone", phone_context(player, live))
@@ -266,8 +270,8 @@ class _Writer:
             for entry in batch:
                 games[entry[0]].append(entry)
             for live_id, entries in games.items():
-                close_old_connections()
                 try:
+                    close_old_connections()
                     outcomes = answers_submit(live_id, [entry[1] for entry in entries])
                 except Exception as error:  # the view will try again, and say what went wrong
                     outcomes = [error] * len(entries)

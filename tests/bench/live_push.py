@@ -4,8 +4,9 @@ event stream open, as htmx's SSE extension does, over plain HTTP on one asyncio 
 Used by bench_live (see its docstring); named live_* so pytest does not collect it.
 
 A phone joins on /join, opens its event stream and waits. When a `stage` event brings a
-question it answers after 0.5-4 s of thought (one tap: one POST, as htmx sends it); when one
-brings the results it fetches its own (points, rank), as the page's hx-trigger="load" does. A
+question it answers after 0.5-4 s of thought (one tap: one POST, as htmx sends it, with the
+page's hx-headers: the player's ticket); when one brings the results it fetches its own
+(points, rank), as the page's hx-trigger="load" does. A
 dropped stream (the server restarted) is reopened a second later, as the server's `retry` asks,
 and the phone then fetches the current state, as live.js does. The projector opens its stream,
 and on every `state` event fetches its stage, as host.html does; the teacher starts, waits for
