@@ -298,3 +298,19 @@ def test_a_batch_keeps_its_other_answers_when_one_was_stored_before(teacher, liv
     assert isinstance(outcomes[0], LiveRefused) and isinstance(outcomes[1], LiveAnswer)
     assert LiveAnswer.objects.count() == 2
     assert LivePlayer.objects.get(pk=first.pk).score == 1000
+
+
+def test_the_result_fetch_follows_the_game_as_it_moves_on(asgi_port, teacher, live):
+    """The game is kept per version: once the next question opens, a fetch is the view's again."""
+    join(live, "小明")
+    control(teacher, live, "start")
+    control(teacher, live, "results")
+    ticket = ticket_for(LivePlayer.objects.get())
+    response, text = request(asgi_port, "GET", play_url(live), ticket=ticket)
+    assert response.status == 200 and "这道题你没有作答" in text
+    control(teacher, live, "next")
+    response, _text = request(asgi_port, "GET", play_url(live), ticket=ticket)
+    assert response.status == 302  # the question's form, which the view renders (no session here)
+    control(teacher, live, "results")
+    response, text = request(asgi_port, "GET", play_url(live), ticket=ticket)
+    assert response.status == 200 and "这道题你没有作答" in text
