@@ -12,9 +12,9 @@ itself once every player has answered.
 
 A lecture hall answers within a few seconds, hundreds of phones at once, so the game's writes
 are lean (the answers that arrived together are stored in one transaction of five statements,
-answers_submit) and take turns in the process (`_one_writer`): queued on a Python lock, which
-wakes the next writer the moment the last commits, they never poll SQLite's busy timeout
-against each other.
+answers_submit) and, on SQLite, take turns in the process (`_one_writer`): queued on a Python
+lock, which wakes the next writer the moment the last commits, they never poll SQLite's busy
+timeout against each other.
 """
 
 import bisect
@@ -60,8 +60,13 @@ _writer = threading.Lock()
 
 @contextmanager
 def _one_writer():
-    """One transaction, after this process's other live writes: SQLite takes one writer at a
-    time anyway, and a thread waiting on this lock starts the moment it is free."""
+    """One transaction; on SQLite after this process's other live writes: SQLite takes one
+    writer at a time anyway, and a thread waiting on this lock starts the moment it is free.
+    PostgreSQL locks rows, so the games' writes go side by side (each locks its game's row)."""
+    if connection.vendor != "sqlite":
+        with transaction.atomic():
+            yield
+        return
     with _writer, transaction.atomic():
         yield
 

@@ -9,6 +9,9 @@ stores everything that arrived while it wrote the last batch in one transaction
 (quizzes.live.answers_submit), and the phone's result is read and rendered on a thread of its
 own, from the results every phone shares (quizzes.live.results_of).
 
+On the polling fallback a phone asks every second whether the game moved on: the same answer as
+the view's (204, nothing changed) comes from one small statement here.
+
 The ticket (`X-Live-Ticket`, set by the phone page's hx-headers) is the player's id and game,
 signed with SECRET_KEY: only the server makes one, and only the phone that joined as the player
 gets its page. It travels in a header, which no other site's page can send without the CORS
@@ -36,7 +39,7 @@ from django.http.request import split_domain_port, validate_host
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from quizzes.forms import LiveAnswerForm
+from quizzes.forms import LiveAnswerForm, LiveStateQueryForm
 from quizzes.live import LiveRefused, Tap, answers_submit, game_now, results_of
 from quizzes.models import LivePlayer, LiveSession
 
@@ -44,8 +47,10 @@ logger = logging.getLogger(__name__)
 
 TICKET_HEADER = "X-Live-Ticket"
 _TICKET_SALT = "xueer.live.player"
-# /live/<id>/play/ (the phone's own part, GET) and /live/<id>/play/answer/ (POST).
-_PATH = re.compile(r"/live/(\d{1,18})/play/(answer/)?")
+# /live/<id>/play/ (the phone's own part, GET), /live/<id>/play/answer/ (POST) and, on the
+# polling fallback, /live/<id>/play/state/?v= (GET).
+_PATH = re.compile(r"/live/(\d{1,18})/play/(answer/|state/)?")
+_KINDS = {None: "mine", "answer/": "answer", "state/": "state"}
 # An answer's form is small; a bigger body goes to Django, which refuses it in its own way.
 BODY_MOST = 16 * 1024
 # Answers stored in one transaction at most; more wait for the next.
@@ -86,6 +91,14 @@ class LiveTaps:
         if tap is None:
             return await self.application(scope, receive, send)
         kind, live_id, player_id, language = tap
+        if kind == "state":
+            loop = asyncio.get_running_loop()
+            shown = _version_shown(scope)
+            if shown is not None and shown == await loop.run_in_executor(
+                self.readers, _version_now, live_id
+            ):
+                return await _respond(send, "", status=204)
+            return await self.application(scope, receive, send)
         if kind == "mine":
             loop = asyncio.get_running_loop()
             html = await loop.run_in_executor(
@@ -119,7 +132,7 @@ def _tap_of(scope) -> tuple[str, int, int, str] | None:
     match = _PATH.fullmatch(path)
     if match is None:
         return None
-    kind = "answer" if match[2] else "mine"
+    kind = _KINDS[match[2]]
     if scope["method"] != ("POST" if kind == "answer" else "GET"):
         return None
     headers = {name.lower(): value for name, value in scope["headers"]}
@@ -211,11 +224,29 @@ def _answer_fields(body: bytes) -> dict | None:
     return form.cleaned_data if form.is_valid() else None
 
 
-async def _respond(send, html: str) -> None:
+async def _respond(send, html: str, *, status: int = 200) -> None:
     body = html.encode()
     headers = [*_HEADERS, (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def _version_shown(scope) -> int | None:
+    """The game's version the polling phone shows (?v=), as the view reads it."""
+    query = QueryDict(scope.get("query_string", b"").decode("latin-1"))
+    form = LiveStateQueryForm(query)
+    return form.cleaned_data["v"] if form.is_valid() else None
+
+
+def _version_now(live_id: int) -> int | None:
+    """The game's version now (quizzes.live.game_now reads the same); None if it is gone."""
+    try:
+        close_old_connections()
+        live = game_now(live_id)
+    except Exception:  # the database went away: the view tries again and says what went wrong
+        logger.exception("a live game was not read")
+        return None
+    return None if live is None else live.version
 
 
 def _phone_result(live_id: int, player_id: int, language: str) -> str | None:
@@ -240,30 +271,39 @@ def _phone_result(live_id: int, player_id: int, language: str) -> str | None:
 
 
 class _Writer:
-    """One thread that stores the answers: each batch is everything that arrived while it wrote
-    the one before, one transaction per game (quizzes.live.answers_submit)."""
+    """The threads that store the answers, a game always on the same one: each batch is
+    everything that arrived for its games while it wrote the one before, one transaction per
+    game (quizzes.live.answers_submit). On PostgreSQL the games' batches go side by side, each
+    thread waiting on its own round trips; on SQLite they take turns (quizzes.live._one_writer)."""
+
+    THREADS = 4
 
     def __init__(self) -> None:
-        self.queue: queue.SimpleQueue = queue.SimpleQueue()
-        self.thread: threading.Thread | None = None
+        self.queues = [queue.SimpleQueue() for _ in range(self.THREADS)]
+        self.threads: list[threading.Thread | None] = [None] * self.THREADS
         self.lock = threading.Lock()
 
     def submit(self, live_id: int, tap: Tap) -> asyncio.Future:
         loop = asyncio.get_running_loop()
         future = loop.create_future()
+        number = live_id % self.THREADS
         with self.lock:
-            if self.thread is None or not self.thread.is_alive():
-                self.thread = threading.Thread(target=self.run, name="live-answers", daemon=True)
-                self.thread.start()
-        self.queue.put((live_id, tap, loop, future))
+            thread = self.threads[number]
+            if thread is None or not thread.is_alive():
+                thread = threading.Thread(
+                    target=self.run, args=[self.queues[number]], name="live-answers", daemon=True
+                )
+                self.threads[number] = thread
+                thread.start()
+        self.queues[number].put((live_id, tap, loop, future))
         return future
 
-    def run(self) -> None:
+    def run(self, taps: queue.SimpleQueue) -> None:
         while True:
-            batch = [self.queue.get()]
+            batch = [taps.get()]
             while len(batch) < BATCH_MOST:
                 try:
-                    batch.append(self.queue.get_nowait())
+                    batch.append(taps.get_nowait())
                 except queue.Empty:
                     break
             games = defaultdict(list)

@@ -66,7 +66,13 @@
     }
 
     function refresh() {
-      htmx.ajax("GET", live.dataset.playUrl, { target: "#phone", swap: "outerHTML" });
+      // From #phone, so that the request carries #live's hx-headers (the player's ticket) and its
+      // events reach the listeners on #live; without a source htmx sends it from <body>.
+      htmx.ajax("GET", live.dataset.playUrl, {
+        source: "#phone",
+        target: "#phone",
+        swap: "outerHTML",
+      });
     }
 
     function version() {
@@ -84,6 +90,7 @@
       live.dataset.transport = "polling";
       polling = window.setInterval(function () {
         htmx.ajax("GET", live.dataset.stateUrl + "?v=" + version(), {
+          source: "#phone",
           target: "#phone",
           swap: "outerHTML",
         });
