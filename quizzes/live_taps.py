@@ -9,8 +9,8 @@ stores everything that arrived while it wrote the last batch in one transaction
 (quizzes.live.answers_submit), and the phone's result is read and rendered on a thread of its
 own, from the results every phone shares (quizzes.live.results_of).
 
-On the polling fallback a phone asks every second whether the game moved on: the same answer as
-the view's (204, nothing changed) comes from one small statement here.
+On the polling fallback a phone asks every second whether the game moved on: the view's answer
+(204 while nothing changed, from one small statement; else the phone's part) comes from here too.
 
 The ticket (`X-Live-Ticket`, set by the phone page's hx-headers) is the player's id and game,
 signed with SECRET_KEY: only the server makes one, and only the phone that joined as the player
@@ -93,12 +93,12 @@ class LiveTaps:
         kind, live_id, player_id, language = tap
         if kind == "state":
             loop = asyncio.get_running_loop()
-            shown = _version_shown(scope)
-            if shown is not None and shown == await loop.run_in_executor(
-                self.readers, _version_now, live_id
-            ):
-                return await _respond(send, "", status=204)
-            return await self.application(scope, receive, send)
+            html = await loop.run_in_executor(
+                self.readers, _phone_state, live_id, player_id, language, _version_shown(scope)
+            )
+            if html is None:
+                return await self.application(scope, receive, send)
+            return await _respond(send, html, status=200 if html else 204)
         if kind == "mine":
             loop = asyncio.get_running_loop()
             html = await loop.run_in_executor(
@@ -238,15 +238,26 @@ def _version_shown(scope) -> int | None:
     return form.cleaned_data["v"] if form.is_valid() else None
 
 
-def _version_now(live_id: int) -> int | None:
-    """The game's version now (quizzes.live.game_now reads the same); None if it is gone."""
+def _phone_state(live_id: int, player_id: int, language: str, shown: int | None) -> str | None:
+    """What the view answers a poll: "" (204) while the game is at the version the phone shows,
+    else the phone's part as it is now; None for a player not in the game (the view's)."""
+    from quizzes.views.live import phone_context  # the view's own context: one definition
+
     try:
         close_old_connections()
         live = game_now(live_id)
+        if live is None:
+            return None
+        if shown is not None and shown == live.version:
+            return ""
+        player = LivePlayer.objects.get(pk=player_id, session=live_id)
+    except LivePlayer.DoesNotExist:
+        return None
     except Exception:  # the database went away: the view tries again and says what went wrong
         logger.exception("a live game was not read")
         return None
-    return None if live is None else live.version
+    with translation.override(language):
+        return render_to_string("quizzes/live/play.html#phone", phone_context(player, live))
 
 
 def _phone_result(live_id: int, player_id: int, language: str) -> str | None:
