@@ -75,6 +75,15 @@
       });
     }
 
+    // The state only if the game moved on since this page showed it: else a 204, no swap.
+    function check() {
+      htmx.ajax("GET", live.dataset.stateUrl + "?v=" + version(), {
+        source: "#phone",
+        target: "#phone",
+        swap: "outerHTML",
+      });
+    }
+
     function version() {
       var view = document.querySelector("#phone [data-version]");
       return view ? view.dataset.version : "";
@@ -125,6 +134,8 @@
         reconnecting(false);
         if (opened && dropped) {
           refresh();
+        } else if (!opened) {
+          check(); // a change before the stream was there would not come over it
         }
         opened = true;
         dropped = false;

@@ -3,7 +3,8 @@ event stream open, as htmx's SSE extension does, over plain HTTP on one asyncio 
 
 Used by bench_live (see its docstring); named live_* so pytest does not collect it.
 
-A phone joins on /join, opens its event stream and waits. When a `stage` event brings a
+A phone joins on /join, opens its event stream (asking once it is open whether the game moved
+on meanwhile, as live.js does) and waits. When a `stage` event brings a
 question it answers after 0.5-4 s of thought (one tap: one POST, as htmx sends it, with the
 page's hx-headers: the player's ticket); when one brings the results it fetches its own
 (points, rank), as the page's hx-trigger="load" does. A
@@ -34,6 +35,7 @@ from tests.bench.live_phones import (
     TEACHER,
     THINK,
     TIMEOUT,
+    VERSION,
     Question,
     Tally,
     htmx_headers,
@@ -283,6 +285,7 @@ async def _phone_play(phone: Phone, port: int, tally: Tally, rng: random.Random,
 
     stage(page.text, time.monotonic())
     play_url = f"/live/{game.live_id}/play/"
+    state_url = f"/live/{game.live_id}/play/state/"
     while not game.ended or ENDED not in page.text:
         try:
             async for kind, data in events(
@@ -292,6 +295,11 @@ async def _phone_play(phone: Phone, port: int, tally: Tally, rng: random.Random,
                 if kind == "stream-open" and phone.reconnects:
                     page = await browser.get(play_url, "state", htmx=True)  # as live.js does
                     stage(page.text, time.monotonic())
+                elif kind == "stream-open":  # what changed before the stream opened, as live.js
+                    shown = VERSION.search(page.text)[1]
+                    check = await browser.get(f"{state_url}?v={shown}", "check", htmx=True)
+                    if check.status == 200:
+                        stage(check.text, time.monotonic())
                 if kind != "stage":
                     continue
                 stage(data, received)
