@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from corpus.models import Section
 from quizzes import progress, scheduling
@@ -120,8 +121,11 @@ def test_the_dashboard_shows_a_learners_own_numbers(
     learner, article, make_user, django_assert_num_queries
 ):
     items = list(StudyItem.objects.filter(article=article)[:3])
+    # The dashboard's today is the learner's study day, which starts at 4 in their time zone:
+    # not date.today(), a day ahead between midnight and 4 (the test failed then).
+    today = scheduling.study_day(timezone.now(), LearnerSettings.for_user(learner.user).time_zone)
     for n, item in enumerate(items):
-        log(learner.user, item, date.today() - timedelta(days=n), ms=60_000)
+        log(learner.user, item, today - timedelta(days=n), ms=60_000)
     page = learner.get(reverse("quizzes:progress"))
     assert page.status_code == 200
     assert page.context["year_answers"] == 3 and page.context["streaks"].current >= 2
