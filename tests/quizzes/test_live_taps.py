@@ -59,6 +59,23 @@ def cookie_header(client) -> str:
     return "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
 
 
+def question_open(teacher, live, nickname):
+    """The game's first question open, with `nickname` and one more player who has not
+    answered: the nickname's phone (a test client), its player and the question's item."""
+    phone, _ = join(live, nickname)
+    join(live, "另一位")
+    control(teacher, live, "start")
+    return phone, LivePlayer.objects.get(nickname=nickname), current_item(live)
+
+
+def tap(port, live, player, item, **kwargs):
+    """The player's right answer to the first question, as its phone's htmx sends it."""
+    fields = {"index": 0, **right_fields(item)}
+    return request(
+        port, "POST", answer_url(live), ticket=ticket_for(player), fields=fields, **kwargs
+    )
+
+
 def answer_url(live):
     return reverse("quizzes:live_play_answer", args=[live.pk])
 
@@ -89,18 +106,8 @@ def test_a_ticket_names_one_player_of_one_game_and_cannot_be_forged(teacher, liv
 
 
 def test_an_answer_with_the_ticket_is_stored_without_the_session(asgi_port, teacher, live):
-    a, _ = join(live, "小明")
-    join(live, "还没答的")
-    control(teacher, live, "start")
-    item = current_item(live)
-    player = LivePlayer.objects.get(nickname="小明")
-    response, text = request(
-        asgi_port,
-        "POST",
-        answer_url(live),
-        ticket=ticket_for(player),
-        fields={"index": 0, **right_fields(item)},
-    )
+    _phone, player, item = question_open(teacher, live, "小明")
+    response, text = tap(asgi_port, live, player, item)
     # No session cookie: Django's view would have sent the phone to /join; the ticket sufficed.
     assert response.status == 200 and "已提交" in text and "<html" not in text
     assert "小明 · 0 分" in text  # the points come with the results
@@ -112,11 +119,7 @@ def test_an_answer_with_the_ticket_is_stored_without_the_session(asgi_port, teac
 
 
 def test_what_the_fast_path_does_not_answer_goes_to_the_views(asgi_port, teacher, live):
-    a, _ = join(live, "小明")
-    join(live, "小红")
-    control(teacher, live, "start")
-    item = current_item(live)
-    player = LivePlayer.objects.get(nickname="小明")
+    a, player, item = question_open(teacher, live, "小明")
     other_game = ticket_for(LivePlayer(pk=player.pk, session_id=live.pk + 1))
     fields = {"index": 0, **right_fields(item)}
     # A ticket of another game, none at all, a foreign Host, no htmx: the view, which (without
@@ -148,63 +151,27 @@ def test_what_the_fast_path_does_not_answer_goes_to_the_views(asgi_port, teacher
 
 
 def test_a_refused_answer_is_told_by_the_view_in_the_phones_language(asgi_port, teacher, live):
-    a, _ = join(live, "小明")
-    join(live, "小红")
-    control(teacher, live, "start")
-    item = current_item(live)
-    player = LivePlayer.objects.get(nickname="小明")
-    fields = {"index": 0, **right_fields(item)}
-    first, _ = request(
-        asgi_port, "POST", answer_url(live), ticket=ticket_for(player), fields=fields
-    )
+    a, player, item = question_open(teacher, live, "小明")
+    first, _ = tap(asgi_port, live, player, item)
     assert first.status == 200
-    response, text = request(
-        asgi_port,
-        "POST",
-        answer_url(live),
-        ticket=ticket_for(player),
-        fields=fields,
-        cookies=cookie_header(a),
-    )
+    response, text = tap(asgi_port, live, player, item, cookies=cookie_header(a))
     assert response.status == 200 and "每道题只能回答一次" in text
     assert LiveAnswer.objects.count() == 1
     a.cookies["django_language"] = "en"
-    _response, text = request(
-        asgi_port,
-        "POST",
-        answer_url(live),
-        ticket=ticket_for(player),
-        fields=fields,
-        cookies=cookie_header(a),
-    )
+    _response, text = tap(asgi_port, live, player, item, cookies=cookie_header(a))
     assert "Each question can be answered once." in text
 
 
 def test_an_answer_in_english_is_acknowledged_in_english(asgi_port, teacher, live):
-    join(live, "Ming")
-    join(live, "Hong")
-    control(teacher, live, "start")
-    item = current_item(live)
-    player = LivePlayer.objects.get(nickname="Ming")
-    response, text = request(
-        asgi_port,
-        "POST",
-        answer_url(live),
-        ticket=ticket_for(player),
-        fields={"index": 0, **right_fields(item)},
-        cookies="django_language=en",
-    )
+    _phone, player, item = question_open(teacher, live, "Ming")
+    response, text = tap(asgi_port, live, player, item, cookies="django_language=en")
     assert response.status == 200 and "Answer sent. Waiting for the others." in text
 
 
 def test_the_phones_result_is_served_with_the_ticket_once_the_question_closes(
     asgi_port, teacher, live
 ):
-    a, _ = join(live, "小明")
-    join(live, "小红")
-    control(teacher, live, "start")
-    item = current_item(live)
-    player = LivePlayer.objects.get(nickname="小明")
+    a, player, item = question_open(teacher, live, "小明")
     ticket = ticket_for(player)
     # While the question is open the phone's part is the question's form: the view renders it.
     response, _text = request(asgi_port, "GET", play_url(live), ticket=ticket)
