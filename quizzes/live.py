@@ -62,7 +62,8 @@ _writer = threading.Lock()
 def _one_writer():
     """One transaction; on SQLite after this process's other live writes: SQLite takes one
     writer at a time anyway, and a thread waiting on this lock starts the moment it is free.
-    PostgreSQL locks rows, so the games' writes go side by side (each locks its game's row)."""
+    PostgreSQL locks rows (a join or a step locks its game's, select_for_update), so the
+    games' writes go side by side."""
     if connection.vendor != "sqlite":
         with transaction.atomic():
             yield

@@ -42,6 +42,7 @@ from django.utils import timezone, translation
 from quizzes.forms import LiveAnswerForm, LiveStateQueryForm
 from quizzes.live import LiveRefused, Tap, answers_submit, game_now, results_of
 from quizzes.models import LivePlayer, LiveSession
+from studyapp.middleware import language_chosen
 
 logger = logging.getLogger(__name__)
 
@@ -172,12 +173,7 @@ def _language(cookie: bytes) -> str:
         chosen = SimpleCookie(cookie.decode("latin-1")).get(settings.LANGUAGE_COOKIE_NAME)
     except Exception:  # a malformed Cookie header: Django ignores it too
         chosen = None
-    if chosen is not None:
-        try:
-            return translation.get_supported_language_variant(chosen.value)
-        except LookupError:
-            pass
-    return settings.LANGUAGE_CODE
+    return language_chosen(chosen.value if chosen is not None else None)
 
 
 async def _body(scope, receive) -> bytes | None:

@@ -13,10 +13,15 @@ class ChineseFirstLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request: HttpRequest) -> None:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        try:
-            language = translation.get_supported_language_variant(chosen) if chosen else None
-        except LookupError:
-            language = None
-        translation.activate(language or settings.LANGUAGE_CODE)
+        translation.activate(language_chosen(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)))
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def language_chosen(cookie: str | None) -> str:
+    """The site language for this value of the language cookie: the one chosen, else Chinese."""
+    try:
+        return (
+            translation.get_supported_language_variant(cookie) if cookie else settings.LANGUAGE_CODE
+        )
+    except LookupError:
+        return settings.LANGUAGE_CODE
