@@ -11,7 +11,7 @@ in its session and carries on with its points.
 import segno
 from django.contrib import messages
 from django.core.handlers.asgi import ASGIRequest
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -217,13 +217,18 @@ async def _retry_first(stream):
 @teacher_required
 @require_POST
 def live_host_control(request: HttpRequest, live_id: int) -> HttpResponse:
-    """The game's next step: start, show the answer, next question, end with the podium."""
+    """The game's next step: start, show the answer, next question, end with the podium. From
+    the projector's step button (htmx), the new stage; the page stays, and with it its sounds."""
     live = _get_live_for_teacher(request, live_id)
     form = LiveControlForm(request.POST)
-    if form.is_valid():
-        live_control(live, form.cleaned_data["action"], now=timezone.now())
-    else:
+    if not form.is_valid():
+        if request.htmx:
+            return HttpResponseBadRequest(_("无法识别的操作。"))
         messages.error(request, _("无法识别的操作。"))
+        return redirect(live)
+    live = live_control(live, form.cleaned_data["action"], now=timezone.now())
+    if request.htmx:
+        return render(request, "quizzes/live/host.html#stage", _stage_context(request, live))
     return redirect(live)
 
 

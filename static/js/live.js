@@ -1,4 +1,4 @@
-// The live quiz in the browser: timers, the phones' transport, the projector's keys.
+// The live quiz in the browser: timers, the phones' transport, the projector's keys and sounds.
 //
 // Timers: the projector counts down to the question's closing time (its ring empties) and, at
 // zero, presses "show results" itself; a phone counts down the seconds the server said were
@@ -19,6 +19,7 @@
 
   function tick() {
     document.querySelectorAll(".countdown").forEach(function (timer) {
+      var before = timer.textContent;
       var leftMs;
       if (timer.dataset.closes) {
         leftMs = Math.max(0, Date.parse(timer.dataset.closes) - Date.now());
@@ -35,6 +36,9 @@
         var share = Math.min(1, leftMs / (Number(timer.dataset.seconds) * 1000));
         ring.setAttribute("stroke-dashoffset", String(RING * (1 - share)));
         ring.classList.toggle("ring-low", left <= 5);
+        if (left <= 5 && left > 0 && String(left) !== before) {
+          sounds.play("tick");
+        }
       }
       if (left === 0 && !timer.dataset.done) {
         timer.dataset.done = "1";
@@ -51,6 +55,54 @@
       }
     });
   }
+
+  // The projector's sounds: off until the teacher presses 声音 (the choice is kept in this
+  // browser). A browser may refuse to play before the page has had a click or a key; the
+  // refusal is ignored, the game does not depend on sound.
+  var sounds = {
+    on: false,
+    KEY: "xueer.live.sounds",
+    setUp: function (toggle) {
+      var self = this;
+      try {
+        self.on = window.localStorage.getItem(self.KEY) === "on";
+      } catch (error) {
+        self.on = false;
+      }
+      toggle.hidden = false;
+      function show() {
+        toggle.setAttribute("aria-pressed", self.on ? "true" : "false");
+      }
+      show();
+      toggle.addEventListener("click", function () {
+        self.on = !self.on;
+        try {
+          window.localStorage.setItem(self.KEY, self.on ? "on" : "off");
+        } catch (error) {
+          // private mode: the choice lasts as long as the page
+        }
+        show();
+        if (self.on) {
+          self.play("tick");
+        }
+      });
+    },
+    play: function (name) {
+      if (!this.on) {
+        return;
+      }
+      var audio = document.querySelector("audio[data-sound='" + name + "']");
+      if (!audio) {
+        return;
+      }
+      audio.currentTime = 0;
+      var playing = audio.play();
+      if (playing && playing.catch) {
+        playing.catch(function () {});
+      }
+      document.body.dataset.soundPlayed = name; // for the browser tests: what the room heard last
+    },
+  };
 
   // The phone ---------------------------------------------------------------------------
 
@@ -192,6 +244,47 @@
 
   function projector(main) {
     var dropped = false;
+    var toggle = main.querySelector("[data-sound-toggle]");
+    if (toggle) {
+      sounds.setUp(toggle);
+    }
+    // A new stage that moved the game on: a chime for a question, a chord for the reveal, a
+    // fanfare for the podium. A stage fetched again in the same state plays nothing; what this
+    // tab showed last is kept across a reload (the panel's controls reload the page).
+    var SHOWN_KEY = "xueer.live.shown." + window.location.pathname;
+    function remembered() {
+      try {
+        return window.sessionStorage.getItem(SHOWN_KEY);
+      } catch (error) {
+        return null;
+      }
+    }
+    function stageShown(first) {
+      var stage = document.getElementById("stage");
+      if (!stage) {
+        return;
+      }
+      var key = stage.dataset.state + ":" + stage.dataset.index;
+      var before = shown === null ? remembered() : shown;
+      shown = key;
+      try {
+        window.sessionStorage.setItem(SHOWN_KEY, key);
+      } catch (error) {
+        // private mode: the page remembers it alone
+      }
+      if (key === before || (first && before === null)) {
+        return;
+      }
+      var sound = { question: "question", results: "reveal", ended: "podium" }[stage.dataset.state];
+      if (sound) {
+        sounds.play(sound);
+      }
+    }
+    var shown = null;
+    stageShown(true);
+    document.body.addEventListener("htmx:afterSettle", function () {
+      stageShown(false);
+    });
     if (!main.hasAttribute("data-sse-connect") || !window.EventSource) {
       // No push from this server: the stage (with its counts) every second.
       window.setInterval(function () {

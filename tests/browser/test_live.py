@@ -102,7 +102,8 @@ def test_a_room_plays_a_live_quiz_to_the_podium(
     expect(phones[2][1].locator("#live")).to_have_attribute("data-transport", "polling")
     check_page(page)
 
-    click_through(page, page.locator("button[value=start]"))
+    page.locator("button[value=start]").click()  # htmx: the new stage, the page stays
+    expect(page.locator("#stage")).to_have_attribute("data-state", "question")
     for index in range(3):
         live.refresh_from_db()
         item = StudyItem.objects.get(pk=live.current_item_id)
@@ -151,3 +152,52 @@ def test_a_room_plays_a_live_quiz_to_the_podium(
         check_page(phone)
         phone_context.close()
     assert rank_of(third) == 3
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)
+def test_the_projector_plays_its_sounds_only_once_the_teacher_turns_them_on(
+    page, browser, site_url, django_user_model
+):
+    make_document(RIVER_PAGE, "river.md")
+    article = Article.objects.get(title=RIVER_TITLE)
+    sign_in(page, make_account(django_user_model, "laoshi", "teacher"))
+    visit(page, f"{reverse('quizzes:live_new')}?article={article.pk}")
+    page.locator("#id_size").fill("2")
+    click_through(page, page.locator("main form button[type=submit]"))
+    live = LiveSession.objects.get()
+    phone_context, phone = new_phone(browser, site_url, "zh-hans")
+    visit(phone, f"{reverse('live_join')}?pin={live.pin}")
+    phone.locator("#id_nickname").fill("甲")
+    click_through(phone, phone.locator("main form button[type=submit]"))
+    expect(page.locator("#counts li")).to_have_count(1)
+
+    toggle = page.locator("[data-sound-toggle]")
+    expect(toggle).to_have_attribute("aria-pressed", "false")  # off until asked for
+    page.keyboard.press(" ")
+    expect(page.locator("#stage")).to_have_attribute("data-state", "question")
+    assert page.evaluate("document.body.dataset.soundPlayed") is None
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    check_page(page)
+    page.reload()  # the choice is kept in this browser
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    heard = []
+    for index in range(2):
+        live.refresh_from_db()
+        answer_on(phone, StudyItem.objects.get(pk=live.current_item_id), right=True)
+        expect(page.locator("#stage")).to_have_attribute("data-state", "results")
+        expect(page.locator("body")).to_have_attribute("data-sound-played", "reveal")
+        heard.append("reveal")
+        page.locator("body").click(position={"x": 5, "y": 5})  # focus off the toggle: Space steps
+        page.keyboard.press(" ")
+        state, sound = ("question", "question") if index == 0 else ("ended", "podium")
+        expect(page.locator("#stage")).to_have_attribute("data-state", state)
+        expect(page.locator("body")).to_have_attribute("data-sound-played", sound)
+        heard.append(sound)
+    assert heard == ["reveal", "question", "reveal", "podium"]
+    assert (
+        page.evaluate("[...document.querySelectorAll('audio')].filter(a => a.error).length") == 0
+    )  # every sound it played was there to load
+    check_page(page)
+    phone_context.close()

@@ -2,6 +2,7 @@
 leaderboard's moves after a question."""
 
 import pytest
+from django.urls import reverse
 
 from quizzes.live import answer_submit, leaderboard_moves
 from quizzes.models import LivePlayer, LiveSession, StudyItem
@@ -114,3 +115,26 @@ def test_the_leaderboard_tells_who_rose_on_the_last_question(teacher, live):
         ("后来居上", 1, 1),
     ]
     assert "升 1 名" in projector(teacher, live)
+
+
+@pytest.mark.django_db
+def test_the_step_button_over_htmx_answers_with_the_new_stage_and_the_page_stays(teacher, live):
+    join(live, "小明")
+    response = teacher.post(
+        reverse("quizzes:live_host_control", args=[live.pk]), {"action": "start"}, headers=HTMX
+    )
+    live.refresh_from_db()
+    assert response.status_code == 200 and live.state == "question"
+    stage = response.content.decode()
+    assert stage.lstrip().startswith('<div id="stage"') and 'data-state="question"' in stage
+    assert 'data-index="0"' in stage and "<html" not in stage
+
+
+@pytest.mark.django_db
+def test_an_unknown_step_over_htmx_is_refused_in_words_and_changes_nothing(teacher, live):
+    response = teacher.post(
+        reverse("quizzes:live_host_control", args=[live.pk]), {"action": "explode"}, headers=HTMX
+    )
+    live.refresh_from_db()
+    assert response.status_code == 400 and live.state == "lobby"
+    assert response.content.decode() == "无法识别的操作。"
