@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from quizzes.live import LiveRefused, Tap, answers_submit, player_remove
 from quizzes.live_taps import TICKET_HEADER, ticket_for, ticket_player
-from quizzes.models import LiveAnswer, LivePlayer, LiveSession
+from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog
+from tests.clients import signed_in
 from tests.live_asgi import asgi_server
 from tests.quizzes.test_live import control, current_item, join, right_fields
 
@@ -265,6 +266,31 @@ def test_a_batch_keeps_its_other_answers_when_one_was_stored_before(teacher, liv
     assert isinstance(outcomes[0], LiveRefused) and isinstance(outcomes[1], LiveAnswer)
     assert LiveAnswer.objects.count() == 2
     assert LivePlayer.objects.get(pk=first.pk).score == 1000
+
+
+def test_a_batch_records_a_signed_in_players_answer_as_a_review_in_their_schedule(
+    teacher, live, make_user
+):
+    learner = make_user("xue")
+    join(live, "ignored", client=signed_in(learner))
+    join(live, "乙")
+    mine, theirs = LivePlayer.objects.order_by("joined_at")
+    assert mine.user == learner and theirs.user is None
+    control(teacher, live, "start")
+    item = current_item(live)
+    live.refresh_from_db()
+    right = right_fields(item)
+    typed, chosen = right.get("answer", []), right.get("option", [])
+    before = ReviewLog.objects.filter(user=learner).count()
+    outcomes = answers_submit(
+        live.pk,
+        [Tap(mine.pk, 0, typed, chosen, live.opened_at), Tap(theirs.pk, 0, [], [], live.opened_at)],
+    )
+    assert [type(outcome) for outcome in outcomes] == [LiveAnswer, LiveAnswer]
+    assert outcomes[0].player.user == learner
+    assert ReviewLog.objects.filter(user=learner).count() == before + 1
+    assert ReviewLog.objects.count() == before + 1  # the anonymous player has no schedule
+    assert LiveSession.objects.get(pk=live.pk).state == LiveSession.State.RESULTS  # both answered
 
 
 def test_the_result_fetch_follows_the_game_as_it_moves_on(asgi_port, teacher, live):
