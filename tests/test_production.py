@@ -534,6 +534,17 @@ def test_the_served_site_links_its_css_and_htmx_by_hashed_names_and_serves_them(
             assert response.read()
 
 
+def test_the_served_site_serves_the_projectors_sounds_as_audio(served):
+    manifest = json.loads((served.var_dir / "static" / "staticfiles.json").read_text())
+    for name in ("question", "tick", "reveal", "podium"):
+        hashed = manifest["paths"][f"sounds/{name}.wav"]
+        with served.get(f"/static/{hashed}") as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "audio/wav"
+            assert "immutable" in response.headers["Cache-Control"]
+            assert response.read(4) == b"RIFF"
+
+
 def test_the_demo_learner_signs_in_through_the_form_and_studies(served):
     browser = served.browser()
     with served.get("/accounts/login/", browser) as response:
