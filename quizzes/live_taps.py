@@ -59,9 +59,6 @@ BATCH_MOST = 500
 _HEADERS = [
     (b"content-type", b"text/html; charset=utf-8"),
     (b"cache-control", b"no-store"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
-    (b"x-frame-options", b"DENY"),
     (b"vary", b"Cookie, HX-Request, X-Live-Ticket"),
 ]
 
@@ -91,7 +88,7 @@ class LiveTaps:
         tap = _tap_of(scope) if scope["type"] == "http" else None
         if tap is None:
             return await self.application(scope, receive, send)
-        kind, live_id, player_id, language = tap
+        kind, live_id, player_id, language, secure = tap
         if kind == "state":
             loop = asyncio.get_running_loop()
             html = await loop.run_in_executor(
@@ -99,7 +96,7 @@ class LiveTaps:
             )
             if html is None:
                 return await self.application(scope, receive, send)
-            return await _respond(send, html, status=200 if html else 204)
+            return await _respond(send, html, secure=secure, status=200 if html else 204)
         if kind == "mine":
             loop = asyncio.get_running_loop()
             html = await loop.run_in_executor(
@@ -107,7 +104,7 @@ class LiveTaps:
             )
             if html is None:
                 return await self.application(scope, receive, send)
-            return await _respond(send, html)
+            return await _respond(send, html, secure=secure)
         body = await _body(scope, receive)
         if body is None:  # not read: Django reads it
             return await self.application(scope, receive, send)
@@ -124,11 +121,12 @@ class LiveTaps:
         context = {"player": outcome.player, "live": outcome.session, "answered": outcome}
         with translation.override(language):
             html = render_to_string("quizzes/live/play.html#phone", context | {"shared": False})
-        return await _respond(send, html)
+        return await _respond(send, html, secure=secure)
 
 
-def _tap_of(scope) -> tuple[str, int, int, str] | None:
-    """(what, game, player, language) of a tap this path answers, None for anything else."""
+def _tap_of(scope) -> tuple[str, int, int, str, bool] | None:
+    """(what, game, player, language, over HTTPS) of a tap this path answers, None for anything
+    else."""
     path = scope["path"].removeprefix(scope.get("root_path", ""))
     match = _PATH.fullmatch(path)
     if match is None:
@@ -140,13 +138,14 @@ def _tap_of(scope) -> tuple[str, int, int, str] | None:
     ticket = headers.get(TICKET_HEADER.lower().encode())
     if ticket is None or headers.get(b"hx-request") != b"true" or not _host_allowed(headers):
         return None
-    if settings.SECURE_SSL_REDIRECT and not _secure(scope, headers):
+    secure = _secure(scope, headers)
+    if settings.SECURE_SSL_REDIRECT and not secure:
         return None
     live_id = int(match[1])
     player_id = ticket_player(ticket.decode("latin-1"), live_id)
     if player_id is None:
         return None
-    return kind, live_id, player_id, _language(headers.get(b"cookie", b""))
+    return kind, live_id, player_id, _language(headers.get(b"cookie", b"")), secure
 
 
 def _host_allowed(headers: dict) -> bool:
@@ -220,11 +219,35 @@ def _answer_fields(body: bytes) -> dict | None:
     return form.cleaned_data if form.is_valid() else None
 
 
-async def _respond(send, html: str, *, status: int = 200) -> None:
+async def _respond(send, html: str, *, secure: bool, status: int = 200) -> None:
     body = html.encode()
-    headers = [*_HEADERS, (b"content-length", str(len(body)).encode())]
+    headers = [*_HEADERS, *_security_headers(secure), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def _security_headers(secure: bool) -> list[tuple[bytes, bytes]]:
+    """What SecurityMiddleware and XFrameOptionsMiddleware add to the views' responses, from
+    the same settings, so that a tap answered here is sent as one the views answer."""
+    headers = []
+    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+        headers.append((b"x-content-type-options", b"nosniff"))
+    if policy := settings.SECURE_REFERRER_POLICY:
+        value = policy if isinstance(policy, str) else ",".join(policy)
+        headers.append((b"referrer-policy", value.encode()))
+    if opener := settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
+        headers.append((b"cross-origin-opener-policy", opener.encode()))
+    if secure and settings.SECURE_HSTS_SECONDS:
+        hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+            hsts += "; includeSubDomains"
+        if settings.SECURE_HSTS_PRELOAD:
+            hsts += "; preload"
+        headers.append((b"strict-transport-security", hsts.encode()))
+    headers.append(
+        (b"x-frame-options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper().encode())
+    )
+    return headers
 
 
 def _version_shown(scope) -> int | None:

@@ -119,6 +119,48 @@ def test_an_answer_with_the_ticket_is_stored_without_the_session(asgi_port, teac
     assert LivePlayer.objects.get(pk=player.pk).score == stored.points
 
 
+SECURITY_HEADERS = (
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Strict-Transport-Security",
+)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {},
+        {
+            "SECURE_REFERRER_POLICY": ["no-referrer", "strict-origin"],
+            "X_FRAME_OPTIONS": "SAMEORIGIN",
+            "SECURE_CROSS_ORIGIN_OPENER_POLICY": None,
+            "SECURE_CONTENT_TYPE_NOSNIFF": False,
+        },
+    ],
+)
+def test_the_fast_path_sends_the_security_headers_the_views_send(
+    asgi_port, teacher, live, settings, changed
+):
+    for name, value in changed.items():
+        setattr(settings, name, value)
+    phone, player, item = question_open(teacher, live, "小明")
+    fast, _text = tap(asgi_port, live, player, item)
+    assert fast.status == 200 and LiveAnswer.objects.exists()  # answered on the fast path
+    if not changed:  # the views' middleware read the settings when it was built: these
+        view, _text = request(asgi_port, "GET", reverse("live_join"), htmx=False)
+        assert view.status == 200
+        for name in SECURITY_HEADERS:
+            assert fast.getheader(name) == view.getheader(name), name
+        assert fast.getheader("X-Frame-Options") == "DENY"
+    else:
+        assert fast.getheader("Referrer-Policy") == "no-referrer,strict-origin"
+        assert fast.getheader("Cross-Origin-Opener-Policy") is None
+        assert fast.getheader("X-Frame-Options") == "SAMEORIGIN"
+        assert fast.getheader("X-Content-Type-Options") is None
+
+
 def test_what_the_fast_path_does_not_answer_goes_to_the_views(asgi_port, teacher, live):
     a, player, item = question_open(teacher, live, "小明")
     other_game = ticket_for(LivePlayer(pk=player.pk, session_id=live.pk + 1))
@@ -328,3 +370,14 @@ def test_a_poll_for_an_unchanged_game_is_answered_204_with_the_ticket(asgi_port,
     for odd in ["?v=x", "?v=-1", ""]:  # what the view makes of it: the current state
         response, text = request(asgi_port, "GET", f"{state}{odd}", ticket=ticket)
         assert response.status == 200 and 'data-state="question"' in text
+
+
+def test_the_fast_path_sends_hsts_over_https_only_as_the_security_middleware_does(settings):
+    from quizzes.live_taps import _security_headers
+
+    settings.SECURE_HSTS_SECONDS = 3600
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    assert (b"strict-transport-security", b"max-age=3600; includeSubDomains") in (
+        _security_headers(secure=True)
+    )
+    assert b"strict-transport-security" not in dict(_security_headers(secure=False))
