@@ -33,7 +33,7 @@ from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core import signing
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.http import QueryDict
 from django.http.request import split_domain_port, validate_host
 from django.template.loader import render_to_string
@@ -79,10 +79,28 @@ def ticket_player(ticket: str, live_id: int) -> int | None:
 class LiveTaps:
     """The ASGI application in front of Django's that answers the phones' common taps."""
 
+    READERS = 2
+
     def __init__(self, application) -> None:
         self.application = application
         self.writer = _Writer()
-        self.readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="live-reads")
+        self.readers = ThreadPoolExecutor(max_workers=self.READERS, thread_name_prefix="live-reads")
+
+    def close_connections(self) -> None:
+        """Every thread of this path and of the application behind closes its database
+        connection (see studyapp.asgi.PooledThreads.close_connections)."""
+        self.writer.close_connections()
+        # Once on each reader thread: the barrier keeps one thread from taking both turns.
+        barrier = threading.Barrier(self.READERS)
+
+        def close():
+            connections.close_all()
+            barrier.wait(10)
+
+        for turn in [self.readers.submit(close) for _ in range(self.READERS)]:
+            turn.result(timeout=20)
+        if hasattr(self.application, "close_connections"):
+            self.application.close_connections()
 
     async def __call__(self, scope, receive, send) -> None:
         tap = _tap_of(scope) if scope["type"] == "http" else None
@@ -328,6 +346,18 @@ class _Writer:
         self.queues[number].put((live_id, tap, loop, future))
         return future
 
+    def close_connections(self) -> None:
+        """Each writer thread closes its database connection once it has written what it holds
+        (see studyapp.asgi.PooledThreads.close_connections)."""
+        asked = []
+        with self.lock:
+            for number, thread in enumerate(self.threads):
+                if thread is not None and thread.is_alive():
+                    asked.append(threading.Event())
+                    self.queues[number].put(asked[-1])
+        for closed in asked:
+            closed.wait(10)
+
     def run(self, taps: queue.SimpleQueue) -> None:
         while True:
             batch = [taps.get()]
@@ -337,8 +367,12 @@ class _Writer:
                 except queue.Empty:
                     break
             games = defaultdict(list)
+            closing = []
             for entry in batch:
-                games[entry[0]].append(entry)
+                if isinstance(entry, threading.Event):
+                    closing.append(entry)
+                else:
+                    games[entry[0]].append(entry)
             for live_id, entries in games.items():
                 try:
                     close_old_connections()
@@ -350,6 +384,10 @@ class _Writer:
                     settled[loop].append((future, outcome))
                 for loop, pairs in settled.items():
                     loop.call_soon_threadsafe(_settle, pairs)
+            if closing:
+                connections.close_all()
+                for closed in closing:
+                    closed.set()
 
 
 def _settle(pairs) -> None:

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from asgiref.sync import ThreadSensitiveContext
 from django.conf import settings
 from django.core.asgi import get_asgi_application
+from django.db import connections
 from django.urls import Resolver404, resolve
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "studyapp.settings")
@@ -40,11 +41,14 @@ class PooledThreads:
     def __init__(self, application, *, threads: int) -> None:
         self.application = application
         self.idle: asyncio.LifoQueue[ThreadPoolExecutor] = asyncio.LifoQueue()
-        for number in range(threads):
-            self.idle.put_nowait(
-                ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"request-{number}")
-            )
+        self.executors = [
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"request-{number}")
+            for number in range(threads)
+        ]
+        for executor in self.executors:
+            self.idle.put_nowait(executor)
         self.streams = ThreadPoolExecutor(max_workers=1, thread_name_prefix="streams")
+        self.executors.append(self.streams)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -58,6 +62,12 @@ class PooledThreads:
                 await self.application(scope, receive, send)
         finally:
             self.idle.put_nowait(executor)
+
+    def close_connections(self) -> None:
+        """Each thread closes its database connection: a server stopping inside a process that
+        goes on (a test's), whose database would otherwise stay in use."""
+        for executor in self.executors:
+            executor.submit(connections.close_all).result(timeout=10)
 
 
 def _streams(scope) -> bool:

@@ -37,3 +37,9 @@ def asgi_server(application):
     finally:
         server.should_exit = True
         thread.join(10)
+        # The threads that served it keep their database connections; closed here, so that the
+        # test database can be dropped at the end (PostgreSQL refuses while one is open).
+        while application is not None and not hasattr(application, "close_connections"):
+            application = getattr(application, "application", None)  # a wrapper's inner app
+        if application is not None:
+            application.close_connections()
