@@ -43,6 +43,7 @@ from quizzes.models import (
 from quizzes.nicknames import nickname_key
 from quizzes.practice import questions_choose
 from quizzes.study import answer_record, kept_answers
+from quizzes.tasks import live_reviews_record
 
 MAX_POINTS = 1000
 STREAK_STEP, STREAK_CAP = 100, 500
@@ -335,6 +336,9 @@ def answers_submit(
                 outcomes.append(answer)
             LiveAnswer.objects.bulk_create(stored)
             _scores_add(stored)
+            signed_in = [answer.pk for answer in stored if answer.player.user_id is not None]
+            if signed_in:  # queued with the answers, in their transaction: kept if they are
+                live_reviews_record.enqueue(signed_in)
     except IntegrityError:  # another process stored one of these answers meanwhile: one by one
         if len(taps) == 1:
             return [LiveRefused(_("每道题只能回答一次。"))]
@@ -451,23 +455,33 @@ def _scores_add(stored: list[LiveAnswer]) -> None:
 def _after_answers(
     session: LiveSession, item: StudyItem, stored: list[LiveAnswer], *, now: datetime
 ) -> None:
-    """Close the question if everyone has answered, else tell the projector; the signed-in
-    learners' reviews."""
+    """Close the question if everyone has answered, else tell the projector."""
     tally = answered_count(session, session.index)
     if tally["answered"] >= tally["playing"]:
         live_control(session, "results", now=now, index=session.index)
     else:
         transaction.on_commit(lambda: live_push.counts_changed(session.pk))
-    for answer in stored:
-        if answer.player.user_id is not None:
-            answer_record(
-                answer.player.user,
-                item,
-                verdict=answer.verdict,
-                now=answer.answered_at,
-                token=f"live-{session.pk}-{answer.index}",
-                given=answer.given,
-            )
+
+
+def reviews_record(answer_ids: list[int]) -> int:
+    """Signed-in learners' live answers as reviews of their own cards, rated as the game graded
+    them; an answer recorded before is not recorded again (its token). How many there were.
+
+    Queued (quizzes.tasks.live_reviews_record), not done while the phone waits: a review is a
+    card's schedule worked out and several statements, and a hall of signed-in learners answering
+    at once would have waited on a thousand of them."""
+    answers = LiveAnswer.objects.filter(pk__in=answer_ids, player__user__isnull=False)
+    answers = answers.select_related("player__user", "item")
+    for answer in answers:
+        answer_record(
+            answer.player.user,
+            answer.item,
+            correct=answer.correct,
+            now=answer.answered_at,
+            token=f"live-{answer.session_id}-{answer.index}",
+            given=answer.given,
+        )
+    return len(answers)
 
 
 def answered_count(session: LiveSession, index: int) -> dict[str, int]:

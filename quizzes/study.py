@@ -231,13 +231,17 @@ def answer_record(
     given: list[str] | None = None,
     duration_ms: int = 0,
     options: LearnerSettings | None = None,
+    correct: bool | None = None,
 ) -> ReviewLog:
     """Record one answer, from self-study, a practice test, an assignment, a live game or a
     recitation, as a review of the learner's card; the same token twice records once.
 
     A graded answer brings its verdict and is rated from it (right is Good, Hard with the hint,
-    wrong is Again); a flashcard or a recited group brings the learner's own rating.
+    wrong is Again); a flashcard or a recited group brings the learner's own rating. An answer
+    graded before and recorded later (a live game's) brings only `correct`, as it was graded.
     """
+    if verdict is None and correct is not None:
+        verdict = grading.Verdict(correct, [], float(correct))
     if rating is None:
         if verdict is None:
             raise ValueError("an answer needs a verdict or a rating")

@@ -17,6 +17,14 @@ def generate_items(document_id: int) -> int:
     return items_generate(document).done
 
 
+@task
+def live_reviews_record(answer_ids: list[int]) -> int:
+    """Signed-in learners' answers in a live game, as reviews in their own schedules."""
+    from quizzes.live import reviews_record
+
+    return reviews_record(answer_ids)
+
+
 def items_enqueue(document: Document) -> None:
     """Queue the generation once the import has committed, and show it as queued meanwhile."""
     Generation.objects.update_or_create(

@@ -7,14 +7,17 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.live import LiveRefused, Tap, answers_submit, player_remove
+from quizzes.live import LiveRefused, Tap, answers_submit, player_remove, reviews_record
 from quizzes.live_taps import TICKET_HEADER, ticket_for, ticket_player
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog
 from tests.clients import signed_in
 from tests.live_asgi import asgi_server
+from tests.quizzes.test_generation_queue import DATABASE_QUEUE
 from tests.quizzes.test_live import control, current_item, join, right_fields
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -333,6 +336,32 @@ def test_a_batch_records_a_signed_in_players_answer_as_a_review_in_their_schedul
     assert ReviewLog.objects.filter(user=learner).count() == before + 1
     assert ReviewLog.objects.count() == before + 1  # the anonymous player has no schedule
     assert LiveSession.objects.get(pk=live.pk).state == LiveSession.State.RESULTS  # both answered
+
+
+def test_signed_in_answers_are_queued_as_reviews_with_the_answers_and_recorded_once(
+    teacher, live, make_user
+):
+    """In production the reviews wait for the worker, not the phone: queued in the answers'
+    own transaction, recorded by `db_worker`, once however often it runs."""
+    learner = make_user("xue")
+    join(live, "ignored", client=signed_in(learner))
+    join(live, "乙")
+    mine = LivePlayer.objects.get(user=learner)
+    control(teacher, live, "start")
+    item = current_item(live)
+    live.refresh_from_db()
+    right = right_fields(item)
+    typed, chosen = right.get("answer", []), right.get("option", [])
+    with override_settings(TASKS=DATABASE_QUEUE):
+        (stored,) = answers_submit(live.pk, [Tap(mine.pk, 0, typed, chosen, live.opened_at)])
+        assert isinstance(stored, LiveAnswer) and stored.correct
+        assert not ReviewLog.objects.filter(user=learner).exists()  # not yet: queued
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    (review,) = ReviewLog.objects.filter(user=learner)
+    assert review.item_id == item.pk and review.correct is True
+    assert review.reviewed_at == stored.answered_at and review.token == f"live-{live.pk}-0"
+    assert reviews_record([stored.pk]) == 1 and ReviewLog.objects.filter(user=learner).count() == 1
 
 
 def test_the_result_fetch_follows_the_game_as_it_moves_on(asgi_port, teacher, live):
