@@ -24,10 +24,10 @@ ADDRESS_FAILURES_ALLOWED = 300  # wrong PINs, or wrong codes, from one address i
 def pin_guess_allowed(*, phone: str, address: str, now: datetime) -> bool:
     """Fewer wrong PINs in the window than allowed, from this phone and from its address (one
     statement: every join asks, a hall's thousand within a minute)."""
-    recent = LiveJoinAttempt.objects.filter(created_at__gte=now - WINDOW).aggregate(
-        phone=Count("pk", filter=Q(phone=phone) if phone else Q(pk__in=[])),
-        address=Count("pk", filter=Q(address=address)),
-    )
+    mine = Q(phone=phone) if phone else Q(pk__in=[])
+    recent = LiveJoinAttempt.objects.filter(
+        Q(address=address) | mine, created_at__gte=now - WINDOW
+    ).aggregate(phone=Count("pk", filter=mine), address=Count("pk", filter=Q(address=address)))
     return recent["phone"] < PHONE_FAILURES_ALLOWED and recent["address"] < ADDRESS_FAILURES_ALLOWED
 
 

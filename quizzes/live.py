@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
@@ -356,7 +355,7 @@ def answers_submit(
 def _game_and_players(
     live_id: int, player_ids: set[int]
 ) -> tuple[LiveSession | None, dict[int, LivePlayer]]:
-    """The game as it stands and those of its players who tapped, with their accounts.
+    """The game as it stands and those of its players who tapped.
 
     Hand-written statements: a batch of a hall's answers runs these every few milliseconds, and
     building them through the ORM cost more CPU than storing the answers (a third of a worker's
@@ -373,12 +372,6 @@ def _game_and_players(
             [live_id, *player_ids],
         )
     }
-    accounts = {player.user_id for player in players.values() if player.user_id is not None}
-    if accounts:
-        users = get_user_model().objects.in_bulk(accounts)
-        for player in players.values():
-            if player.user_id is not None:
-                player.user = users[player.user_id]
     return session, players
 
 
@@ -645,11 +638,12 @@ def game_now(live_id: int) -> LiveSession | None:
         if key in _kept:
             return _kept[key]
     game = LiveSession.objects.filter(pk=live_id, version=row[0]).order_by().first()
-    if game is not None:
-        with _kept_lock:
-            _kept[key] = game
-            while len(_kept) > KEPT_STEPS:
-                del _kept[next(iter(_kept))]
+    if game is None:  # it moved on between the two statements (PostgreSQL sees each commit)
+        return LiveSession.objects.filter(pk=live_id).order_by().first()
+    with _kept_lock:
+        _kept[key] = game
+        while len(_kept) > KEPT_STEPS:
+            del _kept[next(iter(_kept))]
     return game
 
 

@@ -17,9 +17,10 @@
   var ASLEEP_MS = 10000; // hidden this long, a phone reconnects when it is shown again
   var RING = 2 * Math.PI * 45; // the countdown ring's circumference (live.css's dasharray)
 
+  var ticked = ""; // the question and second the projector's last tick was for
+
   function tick() {
     document.querySelectorAll(".countdown").forEach(function (timer) {
-      var before = timer.textContent;
       var leftMs;
       if (timer.dataset.closes) {
         leftMs = Math.max(0, Date.parse(timer.dataset.closes) - Date.now());
@@ -36,7 +37,10 @@
         var share = Math.min(1, leftMs / (Number(timer.dataset.seconds) * 1000));
         ring.setAttribute("stroke-dashoffset", String(RING * (1 - share)));
         ring.classList.toggle("ring-low", left <= 5);
-        if (left <= 5 && left > 0 && String(left) !== before) {
+        // Once a second: the stage fetched again (polling) brings the countdown back anew.
+        var second = timer.dataset.closes + "@" + left;
+        if (left <= 5 && left > 0 && second !== ticked) {
+          ticked = second;
           sounds.play("tick");
         }
       }
@@ -100,7 +104,9 @@
       if (playing && playing.catch) {
         playing.catch(function () {});
       }
-      document.body.dataset.soundPlayed = name; // for the browser tests: what the room heard last
+      // What the room has heard, in order (the browser tests read it).
+      var heard = document.body.dataset.soundsPlayed;
+      document.body.dataset.soundsPlayed = heard ? heard + " " + name : name;
     },
   };
 
@@ -307,8 +313,9 @@
         return;
       }
       var tag = event.target.tagName;
-      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "BUTTON" || tag === "SUMMARY" || tag === "A") {
-        return; // the focused control takes its own keys
+      var control = tag === "INPUT" || tag === "TEXTAREA" || tag === "BUTTON" || tag === "SUMMARY" || tag === "A";
+      if (control && !event.target.matches("[data-sound-toggle]")) {
+        return; // the focused control takes its own keys (the sound toggle keeps Enter)
       }
       if (event.key === " ") {
         var step = document.querySelector("#stage [data-next-step]");

@@ -4,9 +4,13 @@ podium; the projector moves on by itself once everyone has answered, and with th
 phone reloads mid-game and keeps its points, another goes offline, shows 正在重新连接 and comes
 back with its points. Every page passes the quality harness."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from corpus.models import Article
@@ -170,34 +174,44 @@ def test_the_projector_plays_its_sounds_only_once_the_teacher_turns_them_on(
     phone.locator("#id_nickname").fill("甲")
     click_through(phone, phone.locator("main form button[type=submit]"))
     expect(page.locator("#counts li")).to_have_count(1)
+    body = page.locator("body")
+
+    def heard():
+        return page.evaluate("document.body.dataset.soundsPlayed || ''")
 
     toggle = page.locator("[data-sound-toggle]")
     expect(toggle).to_have_attribute("aria-pressed", "false")  # off until asked for
     page.keyboard.press(" ")
     expect(page.locator("#stage")).to_have_attribute("data-state", "question")
-    assert page.evaluate("document.body.dataset.soundPlayed") is None
+    assert heard() == ""
 
-    toggle.click()
+    toggle.click()  # on, with a tick to say so
     expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(body).to_have_attribute("data-sounds-played", "tick")
     check_page(page)
-    page.reload()  # the choice is kept in this browser
+    page.reload()  # the choice is kept in this browser; the same stage again plays nothing
     expect(toggle).to_have_attribute("aria-pressed", "true")
-    heard = []
-    for index in range(2):
-        live.refresh_from_db()
-        answer_on(phone, StudyItem.objects.get(pk=live.current_item_id), right=True)
-        expect(page.locator("#stage")).to_have_attribute("data-state", "results")
-        expect(page.locator("body")).to_have_attribute("data-sound-played", "reveal")
-        heard.append("reveal")
-        page.locator("body").click(position={"x": 5, "y": 5})  # focus off the toggle: Space steps
-        page.keyboard.press(" ")
-        state, sound = ("question", "question") if index == 0 else ("ended", "podium")
-        expect(page.locator("#stage")).to_have_attribute("data-state", state)
-        expect(page.locator("body")).to_have_attribute("data-sound-played", sound)
-        heard.append(sound)
-    assert heard == ["reveal", "question", "reveal", "podium"]
+    live.refresh_from_db()
+    answer_on(phone, StudyItem.objects.get(pk=live.current_item_id), right=True)
+    expect(body).to_have_attribute("data-sounds-played", "reveal")  # everyone answered
+    toggle.focus()
+    page.keyboard.press(" ")  # Space steps even with the toggle focused, and leaves it on
+    expect(page.locator("#stage")).to_have_attribute("data-state", "question")
+    expect(body).to_have_attribute("data-sounds-played", "reveal question")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    # The last seconds tick, once each, and time up shows the results by itself.
+    closes = timezone.now() + timedelta(seconds=3)
+    LiveSession.objects.filter(pk=live.pk).update(closes_at=closes)
+    page.reload()
+    expect(page.locator("#stage")).to_have_attribute("data-state", "results", timeout=8000)
+    expect(body).to_have_attribute("data-sounds-played", re.compile(r"^(tick ){1,3}reveal$"))
+    page.keyboard.press(" ")
+    expect(page.locator("#stage")).to_have_attribute("data-state", "ended")
+    expect(body).to_have_attribute("data-sounds-played", re.compile(r"reveal podium$"))
     assert (
         page.evaluate("[...document.querySelectorAll('audio')].filter(a => a.error).length") == 0
     )  # every sound it played was there to load
     check_page(page)
+    assert phone.evaluate("document.body.dataset.soundsPlayed") is None  # phones stay quiet
     phone_context.close()

@@ -8,11 +8,20 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import F
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.live import LiveRefused, Tap, answers_submit, player_remove, reviews_record
+from quizzes.live import (
+    LiveRefused,
+    Tap,
+    answers_submit,
+    game_now,
+    player_remove,
+    reviews_record,
+)
 from quizzes.live_taps import TICKET_HEADER, ticket_for, ticket_player
 from quizzes.models import LiveAnswer, LivePlayer, LiveSession, ReviewLog
 from tests.clients import signed_in
@@ -150,7 +159,8 @@ def test_the_fast_path_sends_the_security_headers_the_views_send(
         setattr(settings, name, value)
     phone, player, item = question_open(teacher, live, "小明")
     fast, _text = tap(asgi_port, live, player, item)
-    assert fast.status == 200 and LiveAnswer.objects.exists()  # answered on the fast path
+    # Answered on the fast path: the view, with no session here, would have sent it to /join.
+    assert fast.status == 200 and LiveAnswer.objects.exists()
     if not changed:  # the views' middleware read the settings when it was built: these
         view, _text = request(asgi_port, "GET", reverse("live_join"), htmx=False)
         assert view.status == 200
@@ -362,6 +372,24 @@ def test_signed_in_answers_are_queued_as_reviews_with_the_answers_and_recorded_o
     assert review.item_id == item.pk and review.correct is True
     assert review.reviewed_at == stored.answered_at and review.token == f"live-{live.pk}-0"
     assert reviews_record([stored.pk]) == 1 and ReviewLog.objects.filter(user=learner).count() == 1
+
+
+def test_the_game_is_found_when_it_moves_on_between_its_two_reads(live):
+    """game_now reads the version, then the game at that version: a join committed in between
+    (PostgreSQL sees it) must not make the game vanish, or a batch of answers is refused."""
+    bumped = []
+
+    def join_in_between(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.startswith("SELECT version, created_at") and not bumped:
+            bumped.append(True)
+            LiveSession.objects.filter(pk=live.pk).update(version=F("version") + 1)
+        return result
+
+    with connection.execute_wrapper(join_in_between):
+        game = game_now(live.pk)
+    assert bumped and game is not None and game.pk == live.pk
+    assert game.version == LiveSession.objects.get(pk=live.pk).version
 
 
 def test_the_result_fetch_follows_the_game_as_it_moves_on(asgi_port, teacher, live):
