@@ -158,17 +158,22 @@ def test_a_room_plays_a_live_quiz_to_the_podium(
     assert rank_of(third) == 3
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)
-def test_the_projector_plays_its_sounds_only_once_the_teacher_turns_them_on(
-    page, browser, site_url, django_user_model
-):
+def projector_open(page, django_user_model, *, questions: int) -> LiveSession:
+    """A teacher signed in on `page` starts a live game of the river article: its projector."""
     make_document(RIVER_PAGE, "river.md")
     article = Article.objects.get(title=RIVER_TITLE)
     sign_in(page, make_account(django_user_model, "laoshi", "teacher"))
     visit(page, f"{reverse('quizzes:live_new')}?article={article.pk}")
-    page.locator("#id_size").fill("2")
+    page.locator("#id_size").fill(str(questions))
     click_through(page, page.locator("main form button[type=submit]"))
-    live = LiveSession.objects.get()
+    return LiveSession.objects.get()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)
+def test_the_projector_plays_its_sounds_only_once_the_teacher_turns_them_on(
+    page, browser, site_url, django_user_model
+):
+    live = projector_open(page, django_user_model, questions=2)
     phone_context, phone = new_phone(browser, site_url, "zh-hans")
     visit(phone, f"{reverse('live_join')}?pin={live.pin}")
     phone.locator("#id_nickname").fill("甲")

@@ -6,29 +6,20 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from corpus.models import Article
 from quizzes.models import LiveSession
 from tests.browser.conftest import DESKTOP
-from tests.browser.quality import check_page, click_through, visit
-from tests.browser.test_classes import make_account
-from tests.browser.test_study import sign_in
-from tests.browser.texts import RIVER_PAGE, RIVER_TITLE, make_document
+from tests.browser.quality import check_page
+from tests.browser.test_live import projector_open
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)
 def test_a_polling_projector_ticks_once_a_second_and_reveals_at_time_up(page, django_user_model):
-    make_document(RIVER_PAGE, "river.md")
-    article = Article.objects.get(title=RIVER_TITLE)
-    sign_in(page, make_account(django_user_model, "laoshi", "teacher"))
-    visit(page, f"{reverse('quizzes:live_new')}?article={article.pk}")
-    page.locator("#id_size").fill("1")
-    click_through(page, page.locator("main form button[type=submit]"))
+    live = projector_open(page, django_user_model, questions=1)
     assert page.locator("main[data-sse-connect]").count() == 0  # no push here: it polls
     page.locator("[data-sound-toggle]").click()
     page.keyboard.press(" ")
@@ -36,7 +27,6 @@ def test_a_polling_projector_ticks_once_a_second_and_reveals_at_time_up(page, dj
     body = page.locator("body")
     expect(body).to_have_attribute("data-sounds-played", "tick question")
 
-    live = LiveSession.objects.get()
     LiveSession.objects.filter(pk=live.pk).update(closes_at=timezone.now() + timedelta(seconds=4))
     page.reload()  # the countdown from the new closing time; the same stage plays nothing
     expect(page.locator("#stage")).to_have_attribute("data-state", "results", timeout=9000)
