@@ -34,8 +34,10 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 from django.core import signing
 from django.db import close_old_connections, connections
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port, validate_host
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -245,27 +247,33 @@ async def _respond(send, html: str, *, secure: bool, status: int = 200) -> None:
 
 
 def _security_headers(secure: bool) -> list[tuple[bytes, bytes]]:
-    """What SecurityMiddleware and XFrameOptionsMiddleware add to the views' responses, from
-    the same settings, so that a tap answered here is sent as one the views answer."""
-    headers = []
-    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
-        headers.append((b"x-content-type-options", b"nosniff"))
-    if policy := settings.SECURE_REFERRER_POLICY:
-        value = policy if isinstance(policy, str) else ",".join(policy)
-        headers.append((b"referrer-policy", value.encode()))
-    if opener := settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
-        headers.append((b"cross-origin-opener-policy", opener.encode()))
-    if secure and settings.SECURE_HSTS_SECONDS:
-        hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
-        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-            hsts += "; includeSubDomains"
-        if settings.SECURE_HSTS_PRELOAD:
-            hsts += "; preload"
-        headers.append((b"strict-transport-security", hsts.encode()))
-    headers.append(
-        (b"x-frame-options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper().encode())
-    )
-    return headers
+    """What SecurityMiddleware and XFrameOptionsMiddleware add to the views' responses, added by
+    them (they ask the request only whether it came over HTTPS), so that a tap answered here is
+    sent as one the views answer."""
+    response = HttpResponse()
+    before = set(response.headers)
+    request = _Scheme(secure)
+    SecurityMiddleware(_unused).process_response(request, response)
+    XFrameOptionsMiddleware(_unused).process_response(request, response)
+    return [
+        (name.lower().encode("latin-1"), value.encode("latin-1"))
+        for name, value in response.headers.items()
+        if name not in before
+    ]
+
+
+class _Scheme:
+    """All the security middlewares' response side reads of a request."""
+
+    def __init__(self, secure: bool) -> None:
+        self.secure = secure
+
+    def is_secure(self) -> bool:
+        return self.secure
+
+
+def _unused(request):  # the middlewares' get_response, which process_response never calls
+    raise NotImplementedError
 
 
 def _version_shown(scope) -> int | None:
